@@ -1,0 +1,309 @@
+"""The :class:`Gazetteer`: load the built data, resolve names, locate points."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..text.normalize import NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
+from .place import Place
+from .query import ParsedQuery, parse_query
+from .store import data_dir
+
+__all__ = ["Gazetteer"]
+
+#: kind hint -> kinds that satisfy it, best first
+_KIND_OK = {
+    "governorate": ("governorate",),
+    "district": ("district", "subdistrict"),
+    "subdistrict": ("subdistrict", "district"),
+    "town": ("town", "neighbourhood", "site"),
+    "neighbourhood": ("neighbourhood", "town"),
+    "site": ("site", "town", "neighbourhood"),
+    "region": ("region", "site"),
+    "country": ("country",),
+}
+# Damascus governorate is the city: its countryside is the Rural Damascus governorate.
+_COUNTRYSIDE_OF = {"SY01": "SY03"}
+_ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+def _fuzzy_cutoff(n: int) -> float | None:
+    """Minimum rapidfuzz ratio for a key of ``n`` characters: stricter for short names."""
+    if n < 5:
+        return None
+    if n < 7:
+        return 90.0
+    if n < 9:
+        return 85.0
+    return 80.0
+
+
+class Gazetteer:
+    """The Syria gazetteer: places, name index and (lazily) boundaries.
+
+    >>> gaz = Gazetteer.load()
+    >>> gaz.resolve("Darayya").id
+    'C2373'
+    """
+
+    _instances: dict[str, "Gazetteer"] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, path: str | os.PathLike | None = None) -> None:
+        self.path: Path = data_dir(path)
+        self.places: dict[str, Place] = {}
+        self._extra: dict[str, dict[str, Any]] = {}
+        with open(self.path / "places.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                self.places[r["id"]] = Place(
+                    id=r["id"], name=r["name"], name_ar=r.get("name_ar"), kind=r["kind"],
+                    lat=r["lat"], lon=r["lon"], admin1=r.get("admin1"), admin2=r.get("admin2"),
+                    admin3=r.get("admin3"), rank=r.get("rank", 0), population=r.get("population"),
+                    aliases=tuple(r.get("aliases", ())) + tuple(r.get("variants", ())),
+                )
+                if r.get("capital_level") is not None:
+                    self._extra[r["id"]] = {"capital_level": r["capital_level"]}
+        idx = json.loads((self.path / "index.json").read_text(encoding="utf-8"))
+        if idx.get("normalizer_version") != NORMALIZER_VERSION:
+            idx = self._reindex()
+        self._fold: dict[str, list[str]] = idx["fold"]
+        self._loose: dict[str, list[str]] = idx["loose"]
+        self._skel: dict[str, list[str]] = idx["skeleton"]
+        self._loose_list: list[str] | None = None
+        self._cache: dict[tuple, list[Place]] = {}
+        self._spatial = None
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> "Gazetteer":
+        """Load (once per folder, then shared) the built gazetteer."""
+        key = str(data_dir(path))
+        with cls._lock:
+            if key not in cls._instances:
+                cls._instances[key] = cls(key)
+            return cls._instances[key]
+
+    def _reindex(self) -> dict:
+        """Rebuild the name index in memory when the normaliser rules changed since the build."""
+        idx: dict[str, dict[str, list[str]]] = {"fold": {}, "loose": {}, "skeleton": {}}
+        for p in self.places.values():
+            for a in p.aliases:
+                for kind, fn in (("fold", fold), ("loose", loose_key), ("skeleton", skeleton)):
+                    k = fn(a)
+                    if k:
+                        idx[kind].setdefault(k, []).append(p.id)
+        return idx
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places.values())
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self.places
+
+    def get(self, pcode: str) -> Place | None:
+        """The place with this id (OCHA pcode, region id...), or None."""
+        return self.places.get(pcode)
+
+    def capital_level(self, pid: str) -> int | None:
+        """OCHA capital level of a populated place: 0 national, 1 governorate, 2 district, 3 subdistrict seat."""
+        return self._extra.get(pid, {}).get("capital_level")
+
+    def names(self) -> Iterator[tuple[str, str]]:
+        """Every (name form, place id) pair: names, source aliases and rule variants."""
+        for p in self.places.values():
+            for a in p.aliases:
+                yield a, p.id
+
+    def keys(self, kind: str = "fold") -> dict[str, list[str]]:
+        """The name index: normalised key -> place ids (``kind``: fold, loose or skeleton)."""
+        return {"fold": self._fold, "loose": self._loose, "skeleton": self._skel}[kind]
+
+    # ------------------------------------------------------------------ resolution
+    def admin1_code(self, hint: str | None) -> str | None:
+        """A governorate pcode from a pcode ('SY05') or a name ('Hama', 'حماة'); None if unknown."""
+        if not hint:
+            return None
+        h = str(hint).strip()
+        if h.upper() in self.places and self.places[h.upper()].kind == "governorate":
+            return h.upper()
+        q = parse_query(h)
+        for ids in (self._fold.get(fold(q.name)), self._loose.get(loose_key(q.name))):
+            for pid in ids or ():
+                p = self.places[pid]
+                if p.kind == "governorate":
+                    return _COUNTRYSIDE_OF.get(pid, pid) if q.countryside else pid
+            for pid in ids or ():
+                p = self.places[pid]
+                if p.kind == "town" and self.capital_level(pid) in (0, 1):
+                    return p.admin1
+        return None
+
+    def _match(self, text: str) -> dict[str, float]:
+        """Place ids matching ``text`` with a match quality in (0, 1]."""
+        f = fold(text)
+        if not f:
+            return {}
+        out: dict[str, float] = {}
+        for pid in self._fold.get(f, ()):
+            out[pid] = 1.0
+        lk = loose_key(text)
+        for pid in self._loose.get(lk, ()):
+            out.setdefault(pid, 0.95)
+        if is_arabic(f):
+            if out:
+                return out
+            # clitic conjunctions/prepositions: 'وحماة', 'بإدلب'
+            if f[:1] in _ARABIC_CLITICS and len(f) > 3:
+                return {k: v * 0.97 for k, v in self._match(f[1:]).items()}
+            return {}
+        return self._skeleton_match(text, lk, out)
+
+    def _skeleton_match(self, text: str, lk: str, out: dict[str, float]) -> dict[str, float]:
+        """Add places sharing the consonant skeleton, scored by similarity of loose keys;
+        with no match at all, fall back to fuzzy search over every key."""
+        from rapidfuzz import fuzz
+
+        sk = skeleton(text)
+        for pid in self._skel.get(sk, ()) if len(sk) >= 3 else ():
+            if pid in out:
+                continue
+            best = max((fuzz.ratio(lk, loose_key(a)) for a in self.places[pid].aliases if a.isascii()), default=0.0)
+            if best >= 70:
+                out[pid] = 0.55 + 0.35 * best / 100.0
+        if out:
+            return out
+        cut = _fuzzy_cutoff(len(lk))
+        if cut is None:
+            return out
+        from rapidfuzz import process
+
+        if self._loose_list is None:
+            self._loose_list = [k for k in self._loose if k.isascii()]
+        for key, score, _ in process.extract(lk, self._loose_list, scorer=fuzz.ratio, score_cutoff=cut, limit=8):
+            for pid in self._loose[key]:
+                out[pid] = max(out.get(pid, 0.0), 0.5 + 0.4 * score / 100.0)
+        return out
+
+    def candidates(self, name: str, admin1: str | None = None, kind: str | None = None, limit: int = 10) -> list[Place]:
+        """Places ``name`` may refer to, best first, each with a ``score`` in (0, 1].
+
+        ``admin1`` (a governorate pcode or name) and ``kind`` ('town', 'governorate', ...)
+        are hints: matching places rank first, others follow with a lower score.
+        """
+        ck = (name, admin1, kind, limit)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        res = self._candidates(name, admin1, kind, limit)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[ck] = res
+        return res
+
+    def _candidates(self, name: str, admin1: str | None, kind: str | None, limit: int) -> list[Place]:
+        if name is None:
+            return []
+        name = str(name)
+        matches = self._match(name)
+        q = parse_query(name)
+        if matches and max(matches.values()) >= 0.9:
+            q = ParsedQuery(name=name, admin1_hint=q.admin1_hint)  # the whole string is a name
+        elif q.name and fold(q.name) != fold(name):
+            m2 = self._match(q.name)
+            if m2 and (not matches or max(m2.values()) > max(matches.values())):
+                matches = m2
+        if not matches:
+            for alt in q.alternatives:
+                matches = self._match(parse_query(alt).name)
+                if matches:
+                    break
+        if not matches:
+            return []
+        want_kind = kind or q.kind
+        hint = self.admin1_code(admin1) or self.admin1_code(q.admin1_hint)
+        if q.countryside:
+            lifted: dict[str, float] = {}
+            for pid, s in matches.items():
+                p = self.places[pid]
+                if p.kind == "governorate":
+                    tgt = _COUNTRYSIDE_OF.get(pid, pid)
+                elif p.kind == "town" and self.capital_level(pid) in (0, 1):
+                    tgt = _COUNTRYSIDE_OF.get(p.admin1, p.admin1)
+                elif p.kind in ("district", "subdistrict", "region"):
+                    tgt = pid
+                else:
+                    continue
+                lifted[tgt] = max(lifted.get(tgt, 0.0), s)
+            if lifted:
+                matches = lifted
+                want_kind = kind or "governorate"
+        kinds_ok = _KIND_OK.get(want_kind or "", ())
+
+        def sort_key(pid: str):
+            p = self.places[pid]
+            hint_ok = hint is None or p.admin1 == hint
+            kind_ok = not kinds_ok or p.kind in kinds_ok
+            kind_pos = kinds_ok.index(p.kind) if p.kind in kinds_ok else len(kinds_ok)
+            return (not hint_ok, not kind_ok, -round(matches[pid], 2), kind_pos, -p.rank, -(p.population or 0), pid)
+
+        ordered = sorted(matches, key=sort_key)
+        top_key = sort_key(ordered[0])
+        tied = [pid for pid in ordered if sort_key(pid)[:5] == top_key[:5]]
+        ambiguous = len({self.places[pid].admin1 for pid in tied}) > 1
+        out: list[Place] = []
+        for pid in ordered[:limit]:
+            s = matches[pid]
+            k = sort_key(pid)
+            if k[0]:
+                s *= 0.7  # outside the hinted governorate
+            elif k[1]:
+                s *= 0.85  # not of the hinted kind
+            if ambiguous and pid in tied:
+                s *= 0.75  # equally good namesakes in other governorates: say so in the score
+            out.append(self.places[pid].with_score(min(1.0, s)))
+        return out
+
+    def resolve(self, name: str, admin1: str | None = None, kind: str | None = None, min_score: float = 0.6) -> Place | None:
+        """The single best place for ``name``, or None when nothing scores ``min_score`` or more."""
+        c = self.candidates(name, admin1=admin1, kind=kind, limit=2)
+        if c and c[0].score >= min_score:
+            return c[0]
+        return None
+
+    # ------------------------------------------------------------------ geometry
+    @property
+    def spatial(self):
+        """The spatial index (boundaries, regions, neighbourhoods), loaded on first use."""
+        if self._spatial is None:
+            from .spatial import SpatialIndex
+
+            self._spatial = SpatialIndex(self.path)
+        return self._spatial
+
+    def admin_units(self, point) -> dict[str, Any]:
+        """Admin pcodes, regions and Damascus neighbourhood containing ``point``.
+
+        ``point`` is a shapely Point (lon, lat) or a ``(lat, lon)`` pair. Returns
+        ``{"admin1", "admin2", "admin3", "regions": [...], "neighbourhood"}``; admin codes are None
+        outside Syria.
+        """
+        if isinstance(point, (tuple, list)):
+            lat, lon = float(point[0]), float(point[1])
+        else:
+            lon, lat = point.x, point.y
+        return self.spatial.locate(lon, lat)
+
+    def geometry(self, pid: str):
+        """The polygon of an admin unit, region or neighbourhood; the point of anything else."""
+        g = self.spatial.geometry(pid)
+        if g is None and pid in self.places:
+            return self.places[pid].point
+        return g

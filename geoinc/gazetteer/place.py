@@ -1,0 +1,69 @@
+"""The :class:`Place` record returned by every resolver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+__all__ = ["Place", "KINDS", "ADMIN_KINDS"]
+
+#: Kinds of gazetteer entries, from the largest to the smallest.
+KINDS = ("country", "governorate", "region", "district", "subdistrict", "town", "neighbourhood", "site")
+ADMIN_KINDS = ("governorate", "district", "subdistrict")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry, with the score of the match that found it.
+
+    ``id`` is the OCHA pcode (SY05 governorate, SY0501 district, SY050100 subdistrict, C2987
+    populated place, C1001xxxx Damascus neighbourhood), a GeoNames id (``GN...``) for the few
+    GeoNames places OCHA lacks, ``SY`` for the country, or a region id from ``regions.toml``.
+    """
+
+    id: str
+    name: str
+    name_ar: str | None
+    kind: str
+    lat: float
+    lon: float
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    score: float = 1.0
+    rank: int = 0
+    population: int | None = None
+    aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The PLACE object of the JSON outputs (field names are a stable interface)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "name_ar": self.name_ar,
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "admin3": self.admin3,
+            "score": round(self.score, 3),
+        }
+
+    def with_score(self, score: float) -> "Place":
+        return replace(self, score=float(score))
+
+    @property
+    def is_area(self) -> bool:
+        """True for entries that stand for an area rather than a point (governorates, regions...)."""
+        return self.kind in ("country", "governorate", "district", "subdistrict", "region")
+
+    @property
+    def point(self):
+        """The representative point as a shapely Point (longitude, latitude)."""
+        from shapely.geometry import Point
+
+        return Point(self.lon, self.lat)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind}, {self.id})"

@@ -1,0 +1,103 @@
+"""Point-in-polygon look-ups against the gazetteer's boundaries (shapely STRtree)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+from shapely.strtree import STRtree
+
+__all__ = ["SpatialIndex"]
+
+_FILES = {
+    1: "admin1.geojson",
+    2: "admin2.geojson",
+    3: "admin3.geojson",
+    "region": "regions.geojson",
+    "neighbourhood": "damascus_neighbourhoods.geojson",
+}
+
+
+class SpatialIndex:
+    """Boundaries of the gazetteer, loaded lazily, with exact point-in-polygon look-ups.
+
+    A point on the border of two units is given to the unit with the smaller pcode, so every
+    point gets exactly one unit per level (the same rule as the aggregation module uses).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._layers: dict[Any, tuple[list[str], list[Any], list[dict]]] = {}
+        self._trees: dict[Any, STRtree] = {}
+
+    def layer(self, key) -> tuple[list[str], list[Any], list[dict]]:
+        """(ids, geometries, properties) of a layer: 1, 2, 3, 'region' or 'neighbourhood'."""
+        if key not in self._layers:
+            fc = json.loads((self.path / _FILES[key]).read_text(encoding="utf-8"))
+            ids, geoms, props = [], [], []
+            for f in fc["features"]:
+                p = f["properties"]
+                ids.append(p.get("pcode") or p.get("id"))
+                geoms.append(shape(f["geometry"]))
+                props.append(p)
+            shapely.prepare(geoms)
+            self._layers[key] = (ids, geoms, props)
+        return self._layers[key]
+
+    def tree(self, key) -> STRtree:
+        if key not in self._trees:
+            self._trees[key] = STRtree(self.layer(key)[1])
+        return self._trees[key]
+
+    def geometry(self, pid: str):
+        """The polygon of ``pid`` (admin unit, region or neighbourhood), or None."""
+        if pid.startswith("SY") and pid[2:].isdigit():
+            key = {2: 1, 4: 2, 6: 3}.get(len(pid) - 2)
+        elif pid.startswith("C1001") and len(pid) > 6:
+            key = "neighbourhood"
+        elif pid[:1].islower():
+            key = "region"
+        else:
+            return None
+        if key is None:
+            return None
+        ids, geoms, _ = self.layer(key)
+        try:
+            return geoms[ids.index(pid)]
+        except ValueError:
+            return None
+
+    def contains(self, key, lons, lats) -> tuple[np.ndarray, np.ndarray]:
+        """All (point index, feature index) pairs where feature contains or touches the point."""
+        pts = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        return self.tree(key).query(pts, predicate="intersects")
+
+    def assign(self, key, lons, lats) -> list[str | None]:
+        """One id per point for a partition layer (admin levels): smallest pcode on borders."""
+        ids = self.layer(key)[0]
+        out: list[str | None] = [None] * len(lons)
+        pi, fi = self.contains(key, lons, lats)
+        for p, f in zip(pi.tolist(), fi.tolist()):
+            cur = out[p]
+            if cur is None or ids[f] < cur:
+                out[p] = ids[f]
+        return out
+
+    def locate(self, lon: float, lat: float) -> dict[str, Any]:
+        a3 = self.assign(3, [lon], [lat])[0]
+        admin1 = admin2 = None
+        if a3 is not None:
+            props = self.layer(3)[2][self.layer(3)[0].index(a3)]
+            admin1, admin2 = props["admin1"], props["admin2"]
+        _, fi = self.contains("region", [lon], [lat])
+        rids = self.layer("region")[0]
+        regions = sorted({rids[i] for i in fi.tolist()})
+        nb = None
+        if admin1 == "SY01" or admin1 is None:
+            n = self.assign("neighbourhood", [lon], [lat])[0]
+            nb = n
+        return {"admin1": admin1, "admin2": admin2, "admin3": a3, "regions": regions, "neighbourhood": nb}

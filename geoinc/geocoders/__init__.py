@@ -1,0 +1,5 @@
+"""geopy-compatible geocoders backed by the offline Syria gazetteer."""
+
+from .syria import SyriaGazetteer
+
+__all__ = ["SyriaGazetteer"]

@@ -1,0 +1,1 @@
+"""Reading records and writing outputs (atomic writes, accounting of every record)."""

@@ -1,0 +1,88 @@
+"""Atomic output files: written to a temporary file beside the target, then renamed into place.
+
+An interrupted run (Ctrl-C, a killed process) leaves either the old file or the new one, never a
+partial one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+__all__ = ["atomic_write", "atomic_path", "check_output_path", "OutputError"]
+
+
+class OutputError(ValueError):
+    """An output path that must not be written (it is an input, or its folder is missing)."""
+
+
+def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike] = ()) -> Path:
+    """Refuse to write onto an input file; return ``out`` as a Path."""
+    o = Path(out)
+    for i in inputs:
+        if str(i) == "-" or not i:
+            continue
+        try:
+            if o.exists() and Path(i).exists() and o.resolve() == Path(i).resolve():
+                raise OutputError(f"{out}: output would overwrite the input; choose another path")
+        except OSError:
+            continue
+    return o
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success it is renamed onto ``path``.
+
+    For writers that take a file name (GDAL, matplotlib, openpyxl). The temporary file keeps
+    the target's extension so format detection by extension still works.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix or ".tmp", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)  # let the writer create it (some refuse to overwrite)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        if not tmp_path.exists():
+            raise OSError(f"{target}: the writer produced no file")
+        _fsync(tmp_path)
+        os.replace(tmp_path, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp_path.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = "\n") -> Iterator[IO]:
+    """Open a temporary file for writing; rename it onto ``path`` when the block succeeds.
+
+    ``path`` ``-`` writes to standard output instead.
+    """
+    if str(path) == "-":
+        if "b" in mode:
+            yield sys.stdout.buffer
+        else:
+            yield sys.stdout
+        sys.stdout.flush()
+        return
+    with atomic_path(path) as tmp:
+        kw = {} if "b" in mode else {"encoding": encoding, "newline": newline}
+        with open(tmp, mode, **kw) as fh:
+            yield fh
+            fh.flush()
+
+
+def _fsync(p: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(p, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

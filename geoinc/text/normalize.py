@@ -1,0 +1,233 @@
+"""Text normalisation for matching place names in English and Arabic.
+
+Three levels, each a function of the one before:
+
+``fold``
+    Character-level folding that keeps a map back to the original offsets: lower case,
+    Latin diacritics removed, apostrophes and ayn/hamza signs dropped, punctuation turned
+    into spaces, and Arabic normalised (alef forms -> ا, ة -> ه, ى -> ي, ؤ -> و, ئ -> ي,
+    diacritics and tatweel removed, Persian letter forms, Arabic-Indic digits).
+``loose_key``
+    A transliteration-tolerant key: articles (al-, el-, ad-, ash- ... and Arabic ال) and
+    spaces removed, the usual variant spellings collapsed (ou/u, ee/i, ei/ey/ay, e/a, o/u,
+    q/k, doubled letters, Deir/Dayr, Tell/Tall, Zor/Zour/Zawr ...).
+``skeleton``
+    The consonants of the loose key, used only to propose candidates for fuzzy scoring.
+
+All three are pure functions of their input: normalising twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "NORMALIZER_VERSION",
+    "fold",
+    "fold_with_offsets",
+    "loose_key",
+    "skeleton",
+    "is_arabic",
+    "ARTICLES",
+]
+
+#: Bump when any rule below changes: the built gazetteer index records it.
+NORMALIZER_VERSION = 4
+
+_ARABIC_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ک": "ك", "ڪ": "ك",
+    "ء": "",
+    "ـ": "",  # tatweel
+}
+_APOSTROPHES = set("'’‘`´ʿʾʼʻ′ʹ\u02bf\u02be")
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one character to zero or more characters (see module doc)."""
+    o = ord(ch)
+    if ch.isascii():
+        if ch.isalnum():
+            return ch.lower()
+        if ch in _APOSTROPHES:
+            return ""
+        return " "
+    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+        if ch in _ARABIC_MAP:
+            return _ARABIC_MAP[ch]
+        if 0x064B <= o <= 0x065F or o == 0x0670 or 0x06D6 <= o <= 0x06ED:
+            return ""  # harakat, Quranic marks
+        if 0x0660 <= o <= 0x0669:
+            return chr(o - 0x0660 + 0x30)
+        if 0x06F0 <= o <= 0x06F9:
+            return chr(o - 0x06F0 + 0x30)
+        if 0xFB50 <= o <= 0xFEFF:  # presentation forms
+            n = unicodedata.normalize("NFKC", ch)
+            if n != ch:
+                return "".join(_fold_char(c) for c in n)
+        if unicodedata.category(ch).startswith("L"):
+            return ch
+        return " "
+    if ch in _APOSTROPHES:
+        return ""
+    if ch.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    out = []
+    for c in decomposed:
+        if unicodedata.combining(c):
+            continue
+        if c.isascii():
+            out.append(c.lower() if c.isalnum() else ("" if c in _APOSTROPHES else " "))
+        elif unicodedata.category(c)[0] in "LN":
+            out.append(c.lower())
+        elif c in _APOSTROPHES:
+            continue
+        else:
+            out.append(" ")
+    res = "".join(out)
+    # lower() can grow a string (e.g. 'İ'); keep the fold idempotent
+    return res if res == res.lower() else res.lower()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char_cached(ch: str) -> str:
+    return _fold_char(ch)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and return it with ``offsets``: ``offsets[i]`` is the index in ``text``
+    of the character that produced folded character ``i``. Runs of spaces collapse to one
+    and leading/trailing spaces are kept as single spaces, so a match ``[i, j)`` in the
+    folded text maps back to ``text[offsets[i]:offsets[j-1]+1]``.
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    prev_space = False
+    for idx, ch in enumerate(text):
+        f = _fold_char_cached(ch)
+        for c in f:
+            if c == " ":
+                if prev_space:
+                    continue
+                prev_space = True
+            else:
+                prev_space = False
+            out.append(c)
+            offs.append(idx)
+    return "".join(out), offs
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` (no offsets) and strip outer spaces."""
+    return fold_with_offsets(text)[0].strip()
+
+
+def is_arabic(text: str) -> bool:
+    """True when most letters of ``text`` are Arabic."""
+    ar = lat = 0
+    for ch in text:
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+            ar += 1
+        elif ch.isascii() and ch.isalpha():
+            lat += 1
+    return ar > lat
+
+
+#: Latin transliterations of the Arabic article (as separate tokens after folding).
+ARTICLES = frozenset(
+    "al el il ul ad ed ud ash esh as es ar er az ez at et an en adh edh ath eth aj ek".split()
+)
+
+# Word-level spelling families: every member maps to the first form.
+_WORD_FAMILIES = [
+    ("dayr", "deir dayr dair der dier deyr dir"),
+    ("tal", "tell tall tal tel til tul"),
+    ("kafr", "kafr kfar kafar kufr kfr kefr kafer kfer kofr"),
+    ("jabal", "jabal jebel jabel jbel jebal jabl"),
+    ("ayn", "ain ein ayn ayin aen eyn"),
+    ("bayt", "beit bayt bait beyt bet"),
+    ("abu", "abu abou abo"),
+    ("ras", "ras raas res"),
+    ("zur", "zor zour zawr zur zohr"),
+    ("bir", "bir beer bi r bi'r be'r ber"),
+    ("maarat", "maarat maarrat marat maaret maaret maarrah maara"),
+    ("khirbat", "khirbat khirbet kherbet khirbeh kherbeh"),
+    ("qasr", "qasr kasr qaser"),
+    ("sheikh", "sheikh shaykh shaikh shekh shiekh sheik"),
+    ("mazraa", "mazraa mazraat mazraah mazrah"),
+    ("hay", "hay hayy hai"),
+]
+_WORD_MAP: dict[str, str] = {}
+for _canon, _members in _WORD_FAMILIES:
+    for _m in _members.split():
+        _WORD_MAP.setdefault(_m, _canon)
+
+# Letter-level rules, applied in order to each Latin word (after the word map).
+_LETTER_RULES = [
+    (re.compile(r"ou|oo|uw"), "u"),
+    (re.compile(r"ee|ie|iy|yi"), "i"),
+    (re.compile(r"ei|ey|ai|ay"), "ay"),
+    (re.compile(r"au"), "aw"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"[ei]"), "a"),
+    (re.compile(r"o"), "u"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+    (re.compile(r"h$"), ""),  # ta marbuta written -eh/-ah: Salhiyeh ~ Salhiye
+]
+
+_ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06FF]")
+
+
+def _loose_word(w: str) -> str:
+    if _ARABIC_LETTER_RE.search(w):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        return w
+    w = _WORD_MAP.get(w, w)
+    for rx, rep in _LETTER_RULES:
+        w = rx.sub(rep, w)
+    return _WORD_MAP.get(w, w)
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(text: str) -> str:
+    """A spelling-tolerant key of ``text``: see the module doc. Empty for empty input."""
+    words = fold(text).split()
+    # attached Latin articles: 'alhasakah', 'al-bab' (hyphen already a space)
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        if w in ARTICLES and i + 1 < len(words):
+            continue
+        if len(w) > 5 and w.startswith("al") and w[2] in "bcdfghjkmnpqrstvwxyz" and w[3] not in "aeiouy" or (
+            len(w) > 5 and w.startswith("al") and w[2] in "bdhjkmnqstz" and w[3] in "aeiou"
+        ):
+            # attached article: 'alhasakah' -> 'hasakah', 'albab' -> 'bab'; not 'aleppo'
+            w = w[2:]
+        kept.append(w)
+    if not kept:
+        kept = words
+    return "".join(_loose_word(w) for w in kept)
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(text: str) -> str:
+    """Consonant skeleton of the loose key ('Kafr Zita' -> 'kfrzt'); Arabic: without long vowels."""
+    k = loose_key(text)
+    if _ARABIC_LETTER_RE.search(k):
+        return re.sub(r"[اويى]", "", k) or k
+    s = _VOWELS.sub("", k[1:]) if k else ""
+    s = (k[:1] if k[:1] not in "aeiouy" else "") + s
+    return re.sub(r"([a-z])\1+", r"\1", s)
