@@ -33,6 +33,7 @@ from typing import Any, Iterable
 
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
 from ..text.normalize import NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
@@ -40,6 +41,8 @@ from .variants import variants
 
 EQUAL_AREA = "+proj=laea +lat_0=35 +lon_0=38.5 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 DIGITS = 6
+#: a populated place within this distance (degrees, ~3 km) of its listed subdistrict keeps that parent
+SNAP_DEG = 0.03
 CITY_RANK = {0: 95, 1: 92, 2: 68, 3: 48}
 KIND_RANK = {"country": 100, "governorate": 90, "district": 60, "subdistrict": 45,
              "region": 60, "site": 40, "neighbourhood": 30, "town": 20}
@@ -257,7 +260,7 @@ class Builder:
     # -- populated places
     def populated(self) -> None:
         feats = _load_fc(self.data / "ocha_populated_places_2015" / "syr_populated_places.geojson")
-        moved = outside = 0
+        moved = outside = snapped = 0
         for f in sorted(feats, key=lambda f: f["properties"]["PCODE"]):
             p = f["properties"]
             lat, lon = float(p["LATITUDE"]), float(p["LONGITUDE"])
@@ -268,8 +271,21 @@ class Builder:
                 outside += 1
                 admin = listed  # keep the listed parents when the point lies outside every polygon
             elif admin["admin3"] != listed["admin3"]:
-                moved += 1
-                extra["listed_admin3"] = listed["admin3"]
+                listed_poly = self.admin_geoms[3].get(listed["admin3"])
+                pt = Point(lon, lat)
+                if listed_poly is not None and listed_poly.distance(pt) < SNAP_DEG:
+                    # A point just across its listed subdistrict's border: the listed parent is
+                    # the administrative fact, the point is a few hundred metres off. Keep the
+                    # parents and move the point just inside (the original is kept too).
+                    inner = listed_poly.buffer(-0.001)
+                    q = nearest_points(inner if not inner.is_empty else listed_poly, pt)[0]
+                    extra["source_point"] = [_r(lat), _r(lon)]
+                    lat, lon = q.y, q.x
+                    admin = listed
+                    snapped += 1
+                else:
+                    moved += 1
+                    extra["listed_admin3"] = listed["admin3"]
             lvl = p.get("CAPIT_LVL")
             rank = CITY_RANK.get(lvl, KIND_RANK["town"]) if lvl is not None else KIND_RANK["town"]
             name, name_ar = _clean(p["NAME_EN"]), _clean(p["NAME_ARA"])
@@ -294,6 +310,7 @@ class Builder:
         self.report["seats_ranked_by_name"] = seats
         self.report["populated_places"] = len(feats)
         self.report["populated_places_moved_to_containing_subdistrict"] = moved
+        self.report["populated_places_snapped_into_listed_subdistrict"] = snapped
         self.report["populated_places_outside_all_subdistricts"] = outside
 
     def geonames(self) -> None:

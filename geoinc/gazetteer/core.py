@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..text.normalize import NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
+from ..text.normalize import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
 from .place import Place
 from .query import ParsedQuery, parse_query
 from .store import data_dir
@@ -29,6 +29,12 @@ _KIND_OK = {
 # Damascus governorate is the city: its countryside is the Rural Damascus governorate.
 _COUNTRYSIDE_OF = {"SY01": "SY03"}
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+def _strip_articles(folded: str) -> str:
+    words = folded.split()
+    kept = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
+    return " ".join(kept)
 
 
 def _fuzzy_cutoff(n: int) -> float | None:
@@ -74,7 +80,7 @@ class Gazetteer:
         self._fold: dict[str, list[str]] = idx["fold"]
         self._loose: dict[str, list[str]] = idx["loose"]
         self._skel: dict[str, list[str]] = idx["skeleton"]
-        self._loose_list: list[str] | None = None
+        self._loose_list: dict[str, list[str]] | None = None
         self._cache: dict[tuple, list[Place]] = {}
         self._spatial = None
 
@@ -146,8 +152,9 @@ class Gazetteer:
                     return p.admin1
         return None
 
-    def _match(self, text: str) -> dict[str, float]:
-        """Place ids matching ``text`` with a match quality in (0, 1]."""
+    def _match(self, text: str, fuzzy: bool = True) -> dict[str, float]:
+        """Place ids matching ``text`` with a match quality in (0, 1]; ``fuzzy=False`` stops
+        after the exact and loose levels."""
         f = fold(text)
         if not f:
             return {}
@@ -155,14 +162,27 @@ class Gazetteer:
         for pid in self._fold.get(f, ()):
             out[pid] = 1.0
         lk = loose_key(text)
-        for pid in self._loose.get(lk, ()):
-            out.setdefault(pid, 0.95)
+        loose_hits = [pid for pid in self._loose.get(lk, ()) if pid not in out]
+        if loose_hits:
+            from rapidfuzz import fuzz
+
+            core = _strip_articles(f)
+            for pid in loose_hits:
+                # how close the spelling is to the nearest alias sharing the key
+                best = max((fuzz.ratio(core, _strip_articles(fold(a))) for a in self.places[pid].aliases
+                            if loose_key(a) == lk), default=0.0)
+                if best >= 60:
+                    out[pid] = 0.6 + 0.35 * best / 100.0
         if is_arabic(f):
             if out:
                 return out
             # clitic conjunctions/prepositions: 'وحماة', 'بإدلب'
             if f[:1] in _ARABIC_CLITICS and len(f) > 3:
                 return {k: v * 0.97 for k, v in self._match(f[1:]).items()}
+            return {}
+        if not fuzzy and out:
+            return out
+        if not fuzzy:
             return {}
         return self._skeleton_match(text, lk, out)
 
@@ -172,12 +192,19 @@ class Gazetteer:
         from rapidfuzz import fuzz
 
         sk = skeleton(text)
-        for pid in self._skel.get(sk, ()) if len(sk) >= 3 else ():
-            if pid in out:
-                continue
-            best = max((fuzz.ratio(lk, loose_key(a)) for a in self.places[pid].aliases if a.isascii()), default=0.0)
-            if best >= 70:
-                out[pid] = 0.55 + 0.35 * best / 100.0
+        hits = self._skel.get(sk, ()) if len(sk) >= 2 else ()
+        if len(hits) <= (40 if len(sk) >= 3 else 6):
+            for pid in hits:
+                if pid in out:
+                    continue
+                best = 0.0
+                for a in self.places[pid].aliases:
+                    if a.isascii():
+                        best = max(best, fuzz.ratio(lk, loose_key(a)))
+                    elif skeleton(a) == sk:
+                        best = max(best, 80.0)  # same consonants as the Arabic name
+                if best >= 70:
+                    out[pid] = 0.55 + 0.35 * best / 100.0
         if out:
             return out
         cut = _fuzzy_cutoff(len(lk))
@@ -186,10 +213,41 @@ class Gazetteer:
         from rapidfuzz import process
 
         if self._loose_list is None:
-            self._loose_list = [k for k in self._loose if k.isascii()]
-        for key, score, _ in process.extract(lk, self._loose_list, scorer=fuzz.ratio, score_cutoff=cut, limit=8):
+            buckets: dict[str, list[str]] = {}
+            for k in self._loose:
+                if k.isascii() and k:
+                    buckets.setdefault(k[0], []).append(k)
+            self._loose_list = buckets
+        # misspellings rarely change the first letter (vowel variants are folded by loose_key)
+        pool = self._loose_list.get(lk[:1], [])
+        for key, score, _ in process.extract(lk, pool, scorer=fuzz.ratio, score_cutoff=cut, limit=8):
             for pid in self._loose[key]:
                 out[pid] = max(out.get(pid, 0.0), 0.5 + 0.4 * score / 100.0)
+        return out
+
+    def _fuzzy_within(self, text: str, admin1: str) -> dict[str, float]:
+        """Fuzzy search restricted to the places of one governorate (used when a hint is given)."""
+        from rapidfuzz import fuzz, process
+
+        if not hasattr(self, "_by_admin1"):
+            by: dict[str, tuple[list[str], list[str]]] = {}
+            for p in self.places.values():
+                if not p.admin1:
+                    continue
+                keys, ids = by.setdefault(p.admin1, ([], []))
+                for a in p.aliases:
+                    k = loose_key(a)
+                    if k:
+                        keys.append(k)
+                        ids.append(p.id)
+            self._by_admin1 = by
+        keys, ids = self._by_admin1.get(admin1, ([], []))
+        lk = loose_key(text)
+        if len(lk) < 4:
+            return {}
+        out: dict[str, float] = {}
+        for _, score, i in process.extract(lk, keys, scorer=fuzz.ratio, score_cutoff=75, limit=5):
+            out[ids[i]] = max(out.get(ids[i], 0.0), 0.5 + 0.4 * score / 100.0)
         return out
 
     def candidates(self, name: str, admin1: str | None = None, kind: str | None = None, limit: int = 10) -> list[Place]:
@@ -212,8 +270,9 @@ class Gazetteer:
         if name is None:
             return []
         name = str(name)
-        matches = self._match(name)
         q = parse_query(name)
+        # the whole string first ('Rural Damascus', 'Eastern Ghouta'): fuzzy only if it is all there is
+        matches = self._match(name, fuzzy=not q.name or fold(q.name) == fold(name))
         if matches and max(matches.values()) >= 0.9:
             q = ParsedQuery(name=name, admin1_hint=q.admin1_hint)  # the whole string is a name
         elif q.name and fold(q.name) != fold(name):
@@ -229,6 +288,10 @@ class Gazetteer:
             return []
         want_kind = kind or q.kind
         hint = self.admin1_code(admin1) or self.admin1_code(q.admin1_hint)
+        if hint and not any(self.places[pid].admin1 == hint for pid in matches):
+            # the hint says where to look: search that governorate's names more loosely
+            for pid, s in self._fuzzy_within(q.name or name, hint).items():
+                matches.setdefault(pid, s)
         if q.countryside:
             lifted: dict[str, float] = {}
             for pid, s in matches.items():

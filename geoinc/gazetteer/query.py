@@ -59,7 +59,6 @@ _NEAR_PREFIX = ("near", "around", "outskirts of", "outside", "close to", "vicini
                 "the outskirts of", "the countryside of", "countryside of", "east of", "west of", "north of",
                 "south of", "northeast of", "northwest of", "southeast of", "southwest of")
 _MAX_DESC_WORDS = 3
-_DESC_BY_LEN = sorted(DESCRIPTORS, key=lambda d: -len(d.split()))
 
 
 @dataclass
@@ -86,20 +85,15 @@ class ParsedQuery:
 
 def _strip_words(words: list[str], at_end: bool) -> tuple[list[str], list[str | None]]:
     kinds: list[str | None] = []
-    changed = True
-    while changed and len(words) > 1:
-        changed = False
-        for d in _DESC_BY_LEN:
-            dw = d.split()
-            n = len(dw)
-            if n >= len(words):
-                continue
-            seg = words[-n:] if at_end else words[:n]
-            if seg == dw:
-                kinds.append(DESCRIPTORS[d])
+    while len(words) > 1:
+        for n in range(min(_MAX_DESC_WORDS, len(words) - 1), 0, -1):
+            seg = " ".join(words[-n:] if at_end else words[:n])
+            if seg in DESCRIPTORS:
+                kinds.append(DESCRIPTORS[seg])
                 words = words[:-n] if at_end else words[n:]
-                changed = True
                 break
+        else:
+            break
     return words, kinds
 
 
@@ -109,6 +103,13 @@ def parse_query(text: str) -> ParsedQuery:
     q = ParsedQuery(name=raw)
     if not raw:
         return q
+    # 'Tiyas Military Airbase (T4)', 'Al-Rai town (Choban Bey)': the bracket is another name
+    m = re.search(r"\s*[(\[]([^)\]]*)[)\]]\s*", raw)
+    if m and m.start() > 0:
+        inner = m.group(1).strip()
+        raw = (raw[: m.start()] + " " + raw[m.end():]).strip()
+        if inner:
+            q.alternatives.append(inner)
     # 'A/B village' -> try A, then B
     if "/" in raw and not raw.lower().startswith("syria/"):
         head, _, tail_desc = raw.rpartition(" ")
@@ -116,7 +117,7 @@ def parse_query(text: str) -> ParsedQuery:
         if len(parts) > 1:
             last_words = parts[-1].split()
             desc = last_words[-1] if last_words and fold(last_words[-1]) in DESCRIPTORS else ""
-            q.alternatives = [p if (not desc or p.endswith(desc)) else f"{p} {desc}" for p in parts[1:]]
+            q.alternatives += [p if (not desc or p.endswith(desc)) else f"{p} {desc}" for p in parts[1:]]
             raw = parts[0] + (f" {desc}" if desc and not parts[0].endswith(desc) else "")
     low = raw.lower()
     # '... in Homs Governorate', 'X, Hama'

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when any rule below changes: the built gazetteer index records it.
-NORMALIZER_VERSION = 4
+NORMALIZER_VERSION = 6
 
 _ARABIC_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -208,10 +208,10 @@ def loose_key(text: str) -> str:
     for i, w in enumerate(words):
         if w in ARTICLES and i + 1 < len(words):
             continue
-        if len(w) > 5 and w.startswith("al") and w[2] in "bcdfghjkmnpqrstvwxyz" and w[3] not in "aeiouy" or (
-            len(w) > 5 and w.startswith("al") and w[2] in "bdhjkmnqstz" and w[3] in "aeiou"
+        if len(w) > 5 and w[:2] in ("al", "el") and w[2] in "bcdfghjkmnpqrstvwxyz" and (
+            w[3] not in "aeiouy" or w[2] in "bdhjkmnqstz"
         ):
-            # attached article: 'alhasakah' -> 'hasakah', 'albab' -> 'bab'; not 'aleppo'
+            # attached article: 'alhasakah' -> 'hasakah', 'Elshih' -> 'shih'; not 'aleppo'
             w = w[2:]
         kept.append(w)
     if not kept:
@@ -219,15 +219,39 @@ def loose_key(text: str) -> str:
     return "".join(_loose_word(w) for w in kept)
 
 
-_VOWELS = re.compile(r"[aeiouy]")
+# Arabic letters -> the Latin consonant most transliterations use (long vowels, ayn, hamza dropped)
+_AR_CONS = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+    "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ى": "", "پ": "b",
+    "چ": "j", "گ": "g", "ڤ": "f",
+}
+_LAT_DIGRAPHS = re.compile(r"kh|sh|ch|th|dh|gh|ph")
+_LAT_DIGRAPH_MAP = {"kh": "k", "sh": "s", "ch": "s", "th": "t", "dh": "d", "gh": "g", "ph": "f"}
+_LAT_CONS = str.maketrans({"q": "k", "p": "b", "v": "f", "x": "ks", "c": "k"})
+
+
+def _cons_word(w: str) -> str:
+    if _ARABIC_LETTER_RE.search(w):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if len(w) > 2 and w[-1] in "هح":
+            w = w[:-1]  # ta marbuta (and final h, which Latin spellings cannot tell from it)
+        return "".join(_AR_CONS.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
+    w = _WORD_MAP.get(w, w)
+    w = re.sub(r"(?<=[aeiouy])h$", "", w)  # -ah/-eh ta marbuta
+    w = _LAT_DIGRAPHS.sub(lambda m: _LAT_DIGRAPH_MAP[m.group(0)], w)
+    w = w.translate(_LAT_CONS)
+    return re.sub(r"[aeiouyw]", "", w)
 
 
 @lru_cache(maxsize=200_000)
 def skeleton(text: str) -> str:
-    """Consonant skeleton of the loose key ('Kafr Zita' -> 'kfrzt'); Arabic: without long vowels."""
-    k = loose_key(text)
-    if _ARABIC_LETTER_RE.search(k):
-        return re.sub(r"[اويى]", "", k) or k
-    s = _VOWELS.sub("", k[1:]) if k else ""
-    s = (k[:1] if k[:1] not in "aeiouy" else "") + s
-    return re.sub(r"([a-z])\1+", r"\1", s)
+    """A consonant key shared across scripts: 'Hazrama' and 'حزرما' -> 'hzrm'; 'Kafr Zita' and
+    'Kfar Zeita' -> 'kfrzt'. Articles, long vowels, ayn/hamza and ta marbuta are dropped and
+    digraphs (kh, sh, th, dh, gh) folded, so it proposes candidates across spellings and scripts;
+    matches are then scored on the spelling itself."""
+    words = fold(text).split()
+    words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
+    out = "".join(_cons_word(w) for w in words)
+    return re.sub(r"([a-z])\1+", r"\1", out)
