@@ -54,3 +54,11 @@ def test_refuses_to_overwrite_input(cli, tmp_path):
     r = cli("resolve", "--input", str(f), "-o", str(f))
     assert r.returncode == 1 and "overwrite" in r.stderr
     assert f.read_text(encoding="utf-8") == '{"id": 1, "name": "Homs"}\n'
+
+
+def test_context_field(cli, tmp_path):
+    f = tmp_path / "n.jsonl"
+    f.write_text('{"id": 1, "name": "Suran", "context": "Turkish-backed factions advance near Azaz"}\n', encoding="utf-8")
+    r = cli("resolve", "--input", str(f))
+    assert r.returncode == 0, r.stderr
+    assert jsonl(r.stdout)[0]["place"]["admin1"] == "SY02"

@@ -169,3 +169,11 @@ def test_load_is_shared_and_fast():
     g = Gazetteer(None)
     assert len(g) > 5000
     assert Gazetteer.load() is Gazetteer.load()
+
+
+def test_context_breaks_ties_between_namesakes(gaz):
+    assert gaz.context_admin1("Clashes near Azaz in northern Aleppo") == {"SY02"}
+    assert gaz.resolve("Suran", context="Shelling north of Hama city").admin1 == "SY05"
+    assert gaz.resolve("Suran", context="Fighting around Azaz and Marea").admin1 == "SY02"
+    # the explicit hint still wins over context
+    assert gaz.resolve("Suran", admin1="SY05", context="Azaz").admin1 == "SY05"

@@ -17,7 +17,7 @@ geoinc resolve --input names.jsonl -o resolved.jsonl   # lines {"id": 1, "name":
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="place names to resolve")
-    p.add_argument("--input", "-i", metavar="FILE", help="JSON lines with 'id', 'name' and optional 'admin1' ('-' for stdin)")
+    p.add_argument("--input", "-i", metavar="FILE", help="JSON lines with 'id', 'name', optional 'admin1' and 'context' (text around the name) ('-' for stdin)")
     p.add_argument("--output", "-o", metavar="FILE", default="-", help="where to write JSON lines (default: stdout)")
     p.add_argument("--admin1", metavar="PCODE_OR_NAME", help="governorate hint for the NAME arguments")
     p.add_argument("--kind", choices=["governorate", "district", "subdistrict", "town", "neighbourhood", "region", "site"], help="kind hint")
@@ -68,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
                     break
                 continue
             hint = rec.get("admin1")
-            cands = gaz.candidates(name, admin1=hint if isinstance(hint, str) else None, kind=args.kind, limit=max(1, args.candidates))
+            ctx = rec.get("context")
+            cands = gaz.candidates(name, admin1=hint if isinstance(hint, str) else None, kind=args.kind,
+                                   limit=max(1, args.candidates), context=ctx if isinstance(ctx, str) else None)
             place = cands[0] if cands and cands[0].score >= args.min_score else None
             tally.add("ok" if place else "not_ok")
             out.write(json.dumps({

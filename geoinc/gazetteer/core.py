@@ -250,23 +250,54 @@ class Gazetteer:
             out[ids[i]] = max(out.get(ids[i], 0.0), 0.5 + 0.4 * score / 100.0)
         return out
 
-    def candidates(self, name: str, admin1: str | None = None, kind: str | None = None, limit: int = 10) -> list[Place]:
+    def candidates(self, name: str, admin1: str | None = None, kind: str | None = None, limit: int = 10,
+                   context: str | None = None) -> list[Place]:
         """Places ``name`` may refer to, best first, each with a ``score`` in (0, 1].
 
         ``admin1`` (a governorate pcode or name) and ``kind`` ('town', 'governorate', ...)
-        are hints: matching places rank first, others follow with a lower score.
+        are hints: matching places rank first, others follow with a lower score. ``context``
+        is text around the name (a headline, a sentence): governorates and major towns it
+        names break ties between namesakes, after the ``admin1`` hint.
         """
-        ck = (name, admin1, kind, limit)
+        ck = (name, admin1, kind, limit, context)
         hit = self._cache.get(ck)
         if hit is not None:
             return hit
-        res = self._candidates(name, admin1, kind, limit)
+        res = self._candidates(name, admin1, kind, limit, self.context_admin1(context) if context else frozenset())
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[ck] = res
         return res
 
-    def _candidates(self, name: str, admin1: str | None, kind: str | None, limit: int) -> list[Place]:
+    def context_admin1(self, text: str) -> frozenset[str]:
+        """Governorates that ``text`` names unambiguously (by a governorate, district or
+        subdistrict name, or the name of a seat town), for breaking ties between namesakes."""
+        words = fold(text).split()
+        found: set[str] = set()
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                key = " ".join(words[i:i + n])
+                if len(key) < 4:
+                    continue
+                ids = self._fold.get(key) or self._loose.get(loose_key(key))
+                if not ids:
+                    continue
+                big = [self.places[pid] for pid in ids
+                       if self.places[pid].kind in ("governorate", "district", "subdistrict")
+                       or (self.places[pid].kind == "town" and self.places[pid].rank >= 48)]
+                a1 = {p.admin1 for p in big if p.admin1}
+                if len(a1) == 1:
+                    found |= a1
+                    i += n - 1
+                    break
+            i += 1
+        return frozenset(found)
+
+    def _candidates(self, name: str, admin1: str | None, kind: str | None, limit: int,
+                    ctx: frozenset[str] = frozenset()) -> list[Place]:
         if name is None:
             return []
         name = str(name)
@@ -315,11 +346,12 @@ class Gazetteer:
             hint_ok = hint is None or p.admin1 == hint
             kind_ok = not kinds_ok or p.kind in kinds_ok
             kind_pos = kinds_ok.index(p.kind) if p.kind in kinds_ok else len(kinds_ok)
-            return (not hint_ok, not kind_ok, -round(matches[pid], 2), kind_pos, -p.rank, -(p.population or 0), pid)
+            ctx_ok = not ctx or p.admin1 in ctx
+            return (not hint_ok, not kind_ok, -round(matches[pid], 2), not ctx_ok, kind_pos, -p.rank, -(p.population or 0), pid)
 
         ordered = sorted(matches, key=sort_key)
         top_key = sort_key(ordered[0])
-        tied = [pid for pid in ordered if sort_key(pid)[:5] == top_key[:5]]
+        tied = [pid for pid in ordered if sort_key(pid)[:6] == top_key[:6]]
         ambiguous = len({self.places[pid].admin1 for pid in tied}) > 1
         out: list[Place] = []
         for pid in ordered[:limit]:
@@ -334,9 +366,10 @@ class Gazetteer:
             out.append(self.places[pid].with_score(min(1.0, s)))
         return out
 
-    def resolve(self, name: str, admin1: str | None = None, kind: str | None = None, min_score: float = 0.6) -> Place | None:
+    def resolve(self, name: str, admin1: str | None = None, kind: str | None = None, min_score: float = 0.6,
+                context: str | None = None) -> Place | None:
         """The single best place for ``name``, or None when nothing scores ``min_score`` or more."""
-        c = self.candidates(name, admin1=admin1, kind=kind, limit=2)
+        c = self.candidates(name, admin1=admin1, kind=kind, limit=2, context=context)
         if c and c[0].score >= min_score:
             return c[0]
         return None

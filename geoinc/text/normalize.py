@@ -123,8 +123,15 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+_ASCII_APOS = re.compile(r"['`]")
+_ASCII_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=300_000)
 def fold(text: str) -> str:
     """Fold ``text`` (no offsets) and strip outer spaces."""
+    if text.isascii():  # fast path, same result as the general one
+        return _ASCII_NON_ALNUM.sub(" ", _ASCII_APOS.sub("", text.lower())).strip()
     return fold_with_offsets(text)[0].strip()
 
 
