@@ -422,6 +422,15 @@ class Builder:
     # -- assembly
     def _add(self, pid, kind, name, name_ar, lat, lon, admin, aliases: Iterable, sources, rank=None, **extra) -> None:
         aliases = sorted({_clean(a) for a in aliases if a and _clean(a)})
+        # OCHA writes some namesakes as 'Bayada - Jendris' / 'البياضية_آق برهان' (name - parent):
+        # the first part alone is also a name of the place
+        for a in list(aliases):
+            for sep in (" - ", "_"):
+                if sep in a:
+                    head = _clean(a.split(sep, 1)[0])
+                    if head and len(head) > 2:
+                        aliases.append(head)
+        aliases = sorted(set(aliases))
         rec = {
             "id": pid, "kind": kind, "name": name, "name_ar": name_ar,
             "lat": _r(lat), "lon": _r(lon),

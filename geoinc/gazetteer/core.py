@@ -178,13 +178,32 @@ class Gazetteer:
                 return out
             # clitic conjunctions/prepositions: 'وحماة', 'بإدلب'
             if f[:1] in _ARABIC_CLITICS and len(f) > 3:
-                return {k: v * 0.97 for k, v in self._match(f[1:]).items()}
-            return {}
+                inner = self._match(f[1:], fuzzy=False)
+                if inner:
+                    return {k: v * 0.97 for k, v in inner.items()}
+            if not fuzzy:
+                return {}
+            return self._arabic_skeleton_match(f, lk)
         if not fuzzy and out:
             return out
         if not fuzzy:
             return {}
         return self._skeleton_match(text, lk, out)
+
+    def _arabic_skeleton_match(self, f: str, lk: str) -> dict[str, float]:
+        """Arabic spellings that differ in long vowels, spacing or hamza ('تل منيس' ~ 'تلمنس')."""
+        from rapidfuzz import fuzz
+
+        sk = skeleton(f)
+        hits = self._skel.get(sk, ()) if len(sk) >= 3 else ()
+        out: dict[str, float] = {}
+        if len(hits) > 40:
+            return out
+        for pid in hits:
+            best = max((fuzz.ratio(lk, loose_key(a)) for a in self.places[pid].aliases if not a.isascii()), default=0.0)
+            if best >= 70:
+                out[pid] = 0.55 + 0.35 * best / 100.0
+        return out
 
     def _skeleton_match(self, text: str, lk: str, out: dict[str, float]) -> dict[str, float]:
         """Add places sharing the consonant skeleton, scored by similarity of loose keys;

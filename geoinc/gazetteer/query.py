@@ -20,7 +20,8 @@ DESCRIPTORS: dict[str, str | None] = {
     # English, trailing or leading
     "governorate": "governorate", "province": "governorate", "muhafazat": "governorate",
     "muhafazah": "governorate", "muhafaza": "governorate", "gov": "governorate",
-    "district": "district", "mintaqat": "district", "mantiqat": "district",
+    "district": "district", "mintaqat": "district", "mantiqat": "district", "mintaqah": "district",
+    "mantiqah": "district", "mantiqa": "district", "mintaqa": "district",
     "subdistrict": "subdistrict", "sub district": "subdistrict", "nahiyat": "subdistrict",
     "nahiya": "subdistrict", "nahiyah": "subdistrict",
     "city": "town", "town": "town", "village": "town", "villages": "town", "madinat": "town",
@@ -43,7 +44,10 @@ DESCRIPTORS: dict[str, str | None] = {
     "محافظه": "governorate", "مدينه": "town", "بلده": "town", "قريه": "town", "بلدات": "town",
     "قرى": "town", "منطقه": None, "ناحيه": "subdistrict", "حي": "neighbourhood", "مخيم": "site",
     "ريف": "countryside", "اطراف": "near", "محيط": "near", "قرب": "near", "بادية": None, "باديه": None,
-    "مركز": None,
+    "مركز": None, "مطار": "near", "مطار عسكري": "near", "العسكري": "near", "قاعده": "near",
+    "قاعده عسكريه": "near", "حاجز": "near", "معبر": "near", "سد": "near", "جسر": "near", "طريق": "near",
+    "مشفي": "near", "مستشفي": "near", "سجن": "near", "حقل": "near", "اوتوستراد": "near", "دوار": "near",
+    "مزارع": "town", "كتيبه": "near", "فوج": "near", "اللواء": "near", "مدخل": "near",
 }
 _DIRECTIONS = {
     "north": "N", "northern": "N", "south": "S", "southern": "S", "east": "E", "eastern": "E",

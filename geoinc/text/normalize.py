@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when any rule below changes: the built gazetteer index records it.
-NORMALIZER_VERSION = 6
+NORMALIZER_VERSION = 7
 
 _ARABIC_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
