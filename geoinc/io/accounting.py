@@ -11,27 +11,51 @@ their reasons (``--rejects FILE``), so nothing is lost.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-__all__ = ["Tally", "RecordError", "Rejects"]
+__all__ = ["Tally", "RecordError", "Rejects", "printable"]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: object, limit: int = 200) -> str:
+    """``text`` made safe for a terminal: control characters (ANSI escapes, bidi overrides, NUL)
+    shown as ``\\xNN``/``\\uNNNN``, newlines as ``\\n``, and cut at ``limit`` characters."""
+    s = str(text)
+    if len(s) > limit:
+        s = s[:limit] + f"... ({len(s)} characters)"
+    s = s.replace("\n", "\\n")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
 
 
 class RecordError(ValueError):
-    """A problem with one input record: names the file, the record and the field."""
+    """A problem with one input record: names the file, the record and the field.
 
-    def __init__(self, source: str, where: str, problem: str, field: str | None = None, record_id: Any = None):
+    ``raw`` optionally holds the record's own text (a line that was not JSON, say) so that
+    ``--rejects`` keeps it even when it could not be parsed into a record. Untrusted text in
+    the message is made printable (no terminal escapes run from a report).
+    """
+
+    def __init__(self, source: str, where: str, problem: str, field: str | None = None, record_id: Any = None,
+                 raw: str | None = None):
         self.source, self.where, self.problem, self.field, self.record_id = source, where, problem, field, record_id
+        self.raw = raw
         bits = [f"{source}:{where}"]
         if record_id not in (None, ""):
-            bits.append(f"id {record_id}")
+            bits.append(f"id {printable(record_id, 80)}")
         if field:
-            bits.append(f"field '{field}'")
-        super().__init__(": ".join([", ".join(bits), problem]))
+            bits.append(f"field '{printable(field, 80)}'")
+        super().__init__(": ".join([", ".join(bits), printable(problem, 400)]))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "where": self.where, "id": self.record_id, "field": self.field, "problem": self.problem}
+        d = {"source": self.source, "where": self.where, "id": self.record_id, "field": self.field, "problem": self.problem}
+        if self.raw is not None:
+            d["raw"] = self.raw
+        return d
 
 
 @dataclass
@@ -86,9 +110,23 @@ class Rejects:
             d["record"] = record if isinstance(record, (str, dict, list, int, float)) else repr(record)
         self.items.append(d)
 
+    def __len__(self) -> int:
+        return len(self.items)
+
     def write(self, path: str) -> None:
+        """Write the collected rejects as JSON lines to ``path`` (atomically; ``-`` = stdout)."""
         from .atomic import atomic_write
 
         with atomic_write(path) as fh:
             for d in self.items:
-                fh.write(json.dumps(d, ensure_ascii=False, default=str) + "\n")
+                fh.write(_dumps(d) + "\n")
+
+
+def _dumps(d: dict[str, Any]) -> str:
+    """JSON text of ``d``; escapes non-ASCII only when the record holds text UTF-8 cannot carry."""
+    s = json.dumps(d, ensure_ascii=False, default=str)
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        s = json.dumps(d, ensure_ascii=True, default=str)
+    return s

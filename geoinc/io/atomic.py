@@ -21,17 +21,32 @@ class OutputError(ValueError):
 
 
 def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike] = ()) -> Path:
-    """Refuse to write onto an input file; return ``out`` as a Path."""
+    """Refuse to write onto an input file; return ``out`` as a Path.
+
+    The same file reached by another name (a relative path, a symlink, a hard link) counts as
+    the input. Raises :class:`OutputError` naming both paths; ``-`` (stdout) is always allowed.
+    """
     o = Path(out)
+    if str(out) == "-":
+        return o
+    if o.is_dir():
+        raise OutputError(f"{out}: is a directory; give a file name")
     for i in inputs:
-        if str(i) == "-" or not i:
+        if not i or str(i) == "-":
             continue
         try:
-            if o.exists() and Path(i).exists() and o.resolve() == Path(i).resolve():
-                raise OutputError(f"{out}: output would overwrite the input; choose another path")
+            same = o.exists() and Path(i).exists() and (os.path.samefile(o, i) or o.resolve() == Path(i).resolve())
         except OSError:
             continue
+        if same:
+            raise OutputError(f"{out}: output would overwrite the input {i}; choose another path")
     return o
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 @contextlib.contextmanager
@@ -52,7 +67,11 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
         if not tmp_path.exists():
             raise OSError(f"{target}: the writer produced no file")
         _fsync(tmp_path)
+        # mkstemp makes the file private (0600); give it the old file's mode, or the usual one
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_path, target.stat().st_mode & 0o7777 if target.exists() else _umask_mode())
         os.replace(tmp_path, target)
+        _fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
@@ -82,6 +101,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
 def _fsync(p: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(p, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_dir(d: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(d, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(fd)
         finally:
