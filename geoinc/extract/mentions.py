@@ -1,0 +1,419 @@
+"""Finding place names in report text: one Aho-Corasick automaton over every folded gazetteer
+name and every foreign name, run on the folded text and mapped back to the original offsets.
+
+A raw match becomes a :class:`~geoinc.extract.model.Mention` only if it stands at word boundaries
+(in Arabic, after the clitics و ب ل ف ك and their combinations with the article), is written as a
+name (capitalised in Latin script), is not part of a person's or organisation's name, and, for a
+name that is also a common English word, has place context ('in Ram', 'the village of Nab').
+Accepted spans are then extended over the descriptors that change their meaning ('Rural',
+'countryside', 'southern', 'محافظة', 'ريف', 'وريفها').
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from ..text.normalize import ARTICLES, fold, fold_with_offsets
+from .foreign import foreign_places
+from .model import Mention
+
+__all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS"]
+
+_GAZ, _ART, _FOREIGN = 1, 2, 4
+_AR_RE = re.compile(r"[\u0600-\u06FF]")
+_AR_PREFIX_FULL = frozenset(["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
+_AR_PREFIX_ART = frozenset(["ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"])
+
+_COMMON_FILE = Path(__file__).with_name("data") / "common_english.txt"
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(
+        w.strip() for w in _COMMON_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
+def COMMON_WORDS() -> frozenset[str]:
+    """The generated list of frequent English words (see ``_make_common_words.py``)."""
+    return _common_words()
+
+
+class Matcher:
+    """The multi-pattern matcher over folded gazetteer and foreign names (build once, share)."""
+
+    def __init__(self, gaz) -> None:
+        import ahocorasick
+
+        t0 = time.perf_counter()
+        self.gaz = gaz
+        flags: dict[str, int] = {}
+        for key in gaz.keys("fold"):
+            if len(key) < 3 and not _AR_RE.search(key):
+                continue
+            if len(key) < 2:
+                continue
+            flags[key] = flags.get(key, 0) | _GAZ
+            if key.startswith("ال") and len(key) >= 5:
+                k2 = key[2:]
+                flags[k2] = flags.get(k2, 0) | _ART
+        self.foreign = foreign_places()
+        for key in self.foreign:
+            flags[key] = flags.get(key, 0) | _FOREIGN
+        self.flags = flags
+        A = ahocorasick.Automaton()
+        for key, f in flags.items():
+            A.add_word(key, (len(key), f, key))
+        A.make_automaton()
+        self.automaton = A
+        self.build_seconds = time.perf_counter() - t0
+        # places that are well known enough not to need place context even when a common word
+        self._major: set[str] = set()
+        for p in gaz:
+            if p.kind in ("governorate", "region", "country") or gaz.capital_level(p.id) in (0, 1):
+                for a in p.aliases:
+                    self._major.add(fold(a))
+
+    def is_major(self, key: str) -> bool:
+        return key in self._major
+
+    def iter_raw(self, folded: str):
+        """Yield ``(start, end, key, flags, article_prefix)`` for matches at word boundaries."""
+        n = len(folded)
+        for end, (klen, f, key) in self.automaton.iter(folded):
+            s = end - klen + 1
+            e = end + 1
+            if e < n and folded[e] != " ":
+                continue
+            if s == 0 or folded[s - 1] == " ":
+                if f & (_GAZ | _FOREIGN):
+                    yield s, e, key, f & (_GAZ | _FOREIGN), ""
+                continue
+            if not _AR_RE.match(key):
+                continue
+            ws = folded.rfind(" ", 0, s) + 1
+            prefix = folded[ws:s]
+            if f & (_GAZ | _FOREIGN) and prefix in _AR_PREFIX_FULL:
+                yield s, e, key, f & (_GAZ | _FOREIGN), ""
+            elif f & _ART and prefix in _AR_PREFIX_ART:
+                yield s, e, "ال" + key, _GAZ | (_FOREIGN if ("ال" + key) in self.foreign else 0), prefix
+
+
+_lock = threading.Lock()
+_matchers: dict[int, Matcher] = {}
+
+
+def matcher(gaz=None) -> Matcher:
+    """The process-wide :class:`Matcher` for ``gaz`` (default: the shared gazetteer)."""
+    if gaz is None:
+        from ..gazetteer import Gazetteer
+
+        gaz = Gazetteer.load()
+    m = _matchers.get(id(gaz))
+    if m is None:
+        with _lock:
+            m = _matchers.get(id(gaz))
+            if m is None:
+                m = _matchers[id(gaz)] = Matcher(gaz)
+    return m
+
+
+# ---------------------------------------------------------------------------- context rules
+_WORD_BEFORE = re.compile(r"([\w’'\-]+)([^\w\n]*)$")
+_WORD_AFTER = re.compile(r"^([^\w\n]*)([\w’'\-]+)")
+_PLACE_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|near|at|of|from|to|into|outside|around|toward|towards|across|targeting|targeted|hit|shelled|"
+    r"village of|town of|city of|villages of|towns of|area of|outskirts of|countryside of|vicinity of)\s+(?:the\s+)?$",
+    re.I,
+)
+_DESCRIPTOR_AFTER = re.compile(
+    r"^\s*(?:[’']s\s+)?(?:countryside|governorate|province|district|sub-?district|city|town|village|villages|"
+    r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?|region|plain|mountains?|airport|airbase)\b",
+    re.I,
+)
+# capitalised words that may stand before a place name without making it part of another name
+_LEAD_OK = frozenset(
+    "the in at near of from to on and or rural southern northern eastern western central greater old "
+    "north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northeastern northwestern southeastern southwestern syrian upper lower".split()
+)
+# words after a place name that make it a facility or a part of the place, not another name
+_TAIL_OK = frozenset(
+    "governorate province district subdistrict sub-district city town village villages countryside camp "
+    "desert area airport airbase base dam bridge road highway street square gate prison hospital "
+    "checkpoint crossing plain plains mountain mountains neighbourhood neighborhood quarter suburb suburbs "
+    "region front frontline outskirts military".split()
+)
+_SPEECH_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:told|according to|via|quoted by|reported by|speaking to|cited by|said to)\s+$", re.I)
+_ACRONYM_BEFORE = re.compile(r"\b(?:the|in|to|from|with|between|against|by|of|into|toward|towards)\s+$", re.I)
+_AR_ORG_HEADS = frozenset(
+    "قوات جيش تنظيم هيئه جبهه حركه لواء فرقه فيلق كتائب كتيبه وكاله قناه شبكه مرصد تلفزيون اذاعه صحيفه "
+    "تجمع مجلس تنسيقيه ولايه ميليشيا ميليشيات فصيل".split()
+)
+_AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو داخل قرب".split())
+
+
+def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
+    """The English-script checks of the module doc, on original offsets ``[s, e)``."""
+    span = text[s:e]
+    words = re.findall(r"[^\W\d_]+", span)
+    caps = [w for w in words if w[0].isupper() and fold(w) not in ARTICLES]
+    if not caps:
+        return False
+    before = text[max(0, s - 40):s]
+    after = text[e:e + 40]
+    fp = m.foreign.get(key) if flags & _FOREIGN else None
+    if fp is not None and fp.exact_case:
+        if span != span.upper():
+            return False
+        nxt = _WORD_AFTER.match(after)
+        if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
+            return False  # 'US State Department', 'US Central Command'
+        if _ACRONYM_BEFORE.search(before):
+            return True
+        prev_and = re.search(r"\b(?:and|or)\s+$", before)
+        if prev_and and accepted and accepted[-1][1] >= s - len(prev_and.group()) - 2:
+            return True  # 'the UK and US'
+        return False
+    # hyphen compounds: 'Israel-Hamas war', 'pro-Damascus', 'anti-Israel'
+    if after[:1] == "-" and after[1:2].isalpha():
+        w = re.match(r"-([\w’']+)", after)
+        if w and fold(w.group(1)) not in m.flags:
+            return False
+    if before[-1:] == "-" and before[-2:-1].isalpha():
+        w = re.search(r"([\w’']+)-$", before)
+        if w and fold(w.group(1)) not in ARTICLES and fold(w.group(1)) not in m.flags:
+            return False
+    # attached digits or letters are excluded by the word-boundary check; speech makes an actor
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        return False
+    if not title_line:
+        prev = _WORD_BEFORE.search(before)
+        if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK:
+            if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
+                return False  # 'Nour al-Din al-Baba', 'Hayat Tahrir al-Sham', 'Donald Trump'
+        nxt = _WORD_AFTER.match(after)
+        if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
+            w = fold(nxt.group(2))
+            if w not in _TAIL_OK and w not in m.flags and w not in ARTICLES:
+                return False  # 'Aleppo Media Center', 'Deir ez-Zor Military Council'
+    # common English words that are also village names need place context
+    if " " not in key and key in _common_words() and not m.is_major(key) and not fp:
+        if not (_PLACE_CONTEXT_BEFORE.search(before) or _DESCRIPTOR_AFTER.match(after)):
+            return False
+    return True
+
+
+def _arabic_ok(folded: str, fs: int) -> bool:
+    """Arabic check: the name does not follow an organisation head noun ('قوات سوريا الديمقراطية')."""
+    prev = folded[:fs].split()[-2:]
+    for w in reversed(prev):
+        w2 = w
+        if w2 in _AR_PREPS:
+            return True
+        if w2 in _AR_ORG_HEADS or (len(w2) > 3 and w2[0] in "وبلف" and w2[1:] in _AR_ORG_HEADS):
+            return False
+    return True
+
+
+def _is_title_line(text: str, s: int) -> bool:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    line = text[ls: le if le >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]*", line) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+# ---------------------------------------------------------------------------- descriptor extension
+_EN_LEFT = re.compile(
+    r"\b(?P<d>rural|(?:north|south)[- ]?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater)\s+(?:the\s+)?$",
+    re.I,
+)
+_EN_RIGHT = re.compile(
+    r"^(?:[’']s)?\s+(?P<d>(?:countryside|governorate|province|district|sub-?district|city|town|village|"
+    r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?)(?:\s+(?:desert|countryside))?)\b",
+    re.I,
+)
+_AR_LEFT = re.compile(r"(?P<d>محافظ[ةه]|مدين[ةه]|بلد[ةه]|قري[ةه]|حي|ناحي[ةه]|منطق[ةه]|مخيم|ريف|أطراف|اطراف|محيط)\s+$")
+_AR_RIGHT = re.compile(r"^\s+(?P<d>ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?(?:\s+ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?)?)(?![\w])")
+_EN_AND_COUNTRYSIDE = re.compile(
+    r"^\s+and\s+(?P<d>its\s+(?:countryside|surrounding\s+areas?|suburbs|surroundings|environs|rural\s+areas?|outskirts))\b", re.I
+)
+_AR_AND_COUNTRYSIDE = re.compile(r"^\s+و(?P<d>ريفها|ريفه|محيطها)(?![\w])")
+
+
+def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
+    """Extend ``[s, e)`` over neighbouring descriptors; return the new span and what they say."""
+    info = {"countryside": False, "near": False, "desc": []}
+    if arabic:
+        m = _AR_LEFT.search(text[max(0, s - 12):s])
+        if m:
+            ds = s - (len(text[max(0, s - 12):s]) - m.start())
+            if ds == 0 or not text[ds - 1].isalpha() or (ds >= 1 and text[ds - 1] in "وبلفك" and (ds == 1 or not text[ds - 2].isalpha())):
+                s = ds
+                d = fold(m.group("d"))
+                info["desc"].append(d)
+                if d == "ريف":
+                    info["countryside"] = True
+                elif d in ("اطراف", "محيط"):
+                    info["near"] = True
+        m = _AR_RIGHT.match(text[e:e + 30])
+        if m:
+            e += m.end()
+            info["desc"].append("direction")
+        return s, e, info
+    m = _EN_LEFT.search(text[max(0, s - 20):s])
+    if m:
+        s = s - (len(text[max(0, s - 20):s]) - m.start())
+        d = m.group("d").lower()
+        info["desc"].append(d)
+        if d == "rural":
+            info["countryside"] = True
+        else:
+            info["desc"].append("direction")
+    m = _EN_RIGHT.match(text[e:e + 40])
+    if m:
+        e += m.end()
+        d = m.group("d").lower()
+        info["desc"].append(d)
+        if "countryside" in d:
+            info["countryside"] = True
+        if d in ("area", "outskirts", "suburb", "suburbs"):
+            info["near"] = True
+    return s, e, info
+
+
+def _in_name(text: str, s: int, e: int) -> bool:
+    prev = _WORD_BEFORE.search(text[max(0, s - 40):s])
+    return bool(prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK)
+
+
+_CAP_RUN = re.compile(
+    r"(?<![\w’'-])(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
+    r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])"
+)
+_FALLBACK_CONTEXT = re.compile(
+    r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
+    r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> list:
+    """Capitalised names in place context that the automaton missed because of their spelling
+    ('Deir ez-Zour', 'Kufrzita'): looked up with the gazetteer's spelling-tolerant keys."""
+    if not any("A" <= c <= "Z" for c in text):
+        return []
+    # folded offset of each original character (first folded char at or after it)
+    spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+    out = []
+    gaz = m.gaz
+    inv = None
+    for r in _CAP_RUN.finditer(text):
+        s, e = r.start(), r.end()
+        if any(not (e <= a or s >= b) for a, b in spans):
+            continue
+        before = text[max(0, s - 30):s]
+        listed = re.search(r"(?:,|\band|\bor)\s+$", before)
+        if listed:
+            at = s - len(listed.group())
+            listed = any(at - 2 <= b <= at for _, b in spans)
+        if not (listed or _FALLBACK_CONTEXT.search(before) or _DESCRIPTOR_AFTER.match(text[e:e + 30])):
+            continue
+        name = r.group()
+        core = re.sub(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]", "", name)
+        if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
+            continue
+        hits = gaz._match(name) or gaz._match(core)
+        if not hits or max(hits.values()) < 0.9:
+            continue
+        if inv is None:
+            inv = {}
+            for i, o in enumerate(offs):
+                inv.setdefault(o, i)
+        fs, fe = inv.get(s), inv.get(e - 1)
+        if fs is None or fe is None:
+            continue
+        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+    return out
+
+
+def find_mentions(text: str, gaz=None) -> list[Mention]:
+    """Every place name in ``text`` (English or Arabic) as unresolved :class:`Mention` objects,
+    in text order; foreign names carry their :class:`ForeignPlace`. See the module doc."""
+    m = matcher(gaz)
+    folded, offs = fold_with_offsets(text)
+    raw = list(m.iter_raw(folded))
+    # longest first, then leftmost; no overlaps
+    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for r in raw:
+        if any(not (r[1] <= a or r[0] >= b) for a, b in taken):
+            continue
+        taken.append((r[0], r[1]))
+        chosen.append(r)
+    chosen.sort(key=lambda r: r[0])
+    out: list[Mention] = []
+    accepted: list[tuple[int, int]] = []
+    title_cache: dict[int, bool] = {}
+    name_words: set[str] = set()  # keys seen inside a person's or group's name in this report
+    chosen = chosen + _fallback(text, folded, offs, chosen, m)
+    chosen.sort(key=lambda r: r[0])
+    for fs, fe, key, flags, prefix in chosen:
+        s = offs[fs]
+        e = offs[fe - 1] + 1
+        arabic = bool(_AR_RE.match(key))
+        if arabic:
+            if prefix:  # include the article the prefix carries ('بالرقة' -> 'الرقة')
+                s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
+            if not _arabic_ok(folded, fs - len(prefix)):
+                continue
+        else:
+            line_start = text.rfind("\n", 0, s) + 1
+            tl = title_cache.get(line_start)
+            if tl is None:
+                tl = title_cache[line_start] = _is_title_line(text, s)
+            if key in name_words and not _PLACE_CONTEXT_BEFORE.search(text[max(0, s - 40):s]):
+                continue
+            if not _latin_ok(text, s, e, key, flags, m, tl, accepted):
+                if _in_name(text, s, e):
+                    name_words.add(key)
+                continue
+        accepted.append((s, e))
+        fp = m.foreign.get(key) if flags & _FOREIGN else None
+        gaz_hit = bool(flags & _GAZ)
+        xs, xe, info = (s, e, {"countryside": False, "near": False, "desc": []})
+        if gaz_hit:
+            xs, xe, info = _extend(text, s, e, arabic)
+        mention = Mention(text=text[xs:xe], start=xs, end=xe, key=key, foreign=fp,
+                          countryside=info["countryside"], near=info["near"])
+        mention._desc = info["desc"]  # type: ignore[attr-defined]
+        mention._gaz = gaz_hit  # type: ignore[attr-defined]
+        mention._core = (s, e)  # type: ignore[attr-defined]
+        out.append(mention)
+        # 'Damascus and its countryside', 'دمشق وريفها': a second mention for the countryside
+        tail = (_AR_AND_COUNTRYSIDE if arabic else _EN_AND_COUNTRYSIDE).match(text[xe:xe + 50])
+        if gaz_hit and tail:
+            ts, te = xe + tail.start("d"), xe + tail.end("d")
+            extra = Mention(text=text[ts:te], start=ts, end=te, key=key, countryside=True, extra=True)
+            extra._desc = ["countryside"]  # type: ignore[attr-defined]
+            extra._gaz = True  # type: ignore[attr-defined]
+            extra._core = (s, e)  # type: ignore[attr-defined]
+            extra._of = mention  # type: ignore[attr-defined]
+            out.append(extra)
+    # an extension may have grown into the next mention: drop the one swallowed
+    out.sort(key=lambda x: x.start)
+    res: list[Mention] = []
+    for x in out:
+        if res and x.start < res[-1].end and not x.extra:
+            continue
+        res.append(x)
+    return res
