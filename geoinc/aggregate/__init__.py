@@ -1,0 +1,1 @@
+"""Aggregation of incidents by admin unit, region and period."""
