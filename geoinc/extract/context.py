@@ -1,0 +1,206 @@
+"""Resolving mentions with the whole report as context.
+
+Each mention's gazetteer candidates are re-ranked by, in order of weight:
+
+1. a governorate named right next to it ('Daraya, Rural Damascus', 'Kafr Zita in the countryside of
+   Hama', 'مدينة صوران بريف المحافظة' after 'محافظة حماه');
+2. the governorates the report names elsewhere;
+3. closeness to the other places the report names unambiguously (places named together are close);
+4. the gazetteer's own order (match quality, kind, size).
+
+Names that are both a town and a governorate read as governorates when listed with other
+governorates ('in Homs, Deir ez-Zor, and Raqqa') or when a descriptor says so ('southern Idlib',
+'eastern Hama desert', 'Damascus and its surrounding areas').
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..gazetteer.place import Place
+from .model import Mention
+
+__all__ = ["resolve_mentions"]
+
+_COUNTRYSIDE_OF = {"SY01": "SY03"}
+_AREA_KINDS = ("governorate", "district", "subdistrict", "region")
+_HINT_GAP = re.compile(
+    r"^(?:\s*[,،]\s*|\s+(?:in|of|near|in\s+the|of\s+the|in\s+the\s+countryside\s+of|in\s+rural|in\s+the\s+province\s+of|"
+    r"in\s+the\s+governorate\s+of|province|governorate|countryside)\s+|\s+(?:في|من)\s+|\s+(?:ب|ف|في\s+)?(?=ريف)|\s+ب(?=محافظ)|\s*\(\s*)$",
+    re.I,
+)
+_ANAPHOR = re.compile(r"^\s*(?:(?:ب|في\s+)?ريف\s+المحافظ[ةه]|في\s+المحافظ[ةه]|,?\s*in\s+the\s+(?:same\s+)?(?:province|governorate))")
+_LIST_GAP = re.compile(r"^\s*(?:[,،]\s*(?:and\s+|or\s+|و)?|\s+(?:and|or)\s+|\s+و\s?|\s*[()]\s*)$")
+_TOWN_WORDS = ("city", "town", "village", "مدينه", "بلده", "قريه")
+_NEIGH_WORDS = ("neighborhood", "neighbourhood", "quarter", "حي")
+_GOV_WORDS = ("governorate", "province", "countryside", "desert", "direction", "rural", "محافظه", "ريف")
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _candidates(gaz, m: Mention, text: str) -> list[Place]:
+    if getattr(m, "extra", False):
+        base = getattr(m, "_of", None)
+        core = base.text if base is not None else m.key
+        cands = gaz.candidates(core, limit=8)
+        out = []
+        for c in cands:
+            gov = c.id if c.kind == "governorate" else (c.admin1 if c.kind == "town" and gaz.capital_level(c.id) in (0, 1) else None)
+            if gov:
+                g = gaz.get(_COUNTRYSIDE_OF.get(gov, gov))
+                if g is not None and all(o.id != g.id for o in out):
+                    out.append(g.with_score(c.score))
+        return out
+    cands = gaz.candidates(m.text, limit=8)
+    if not cands:
+        cs, ce = getattr(m, "_core", (m.start, m.end))
+        cands = gaz.candidates(text[cs:ce], limit=8)
+    return cands
+
+
+def _neighbourhoods(gaz, name: str) -> list[Place]:
+    """Damascus neighbourhoods whose names are close to ``name`` (spellings vary most there)."""
+    from rapidfuzz import fuzz
+
+    from ..text.normalize import loose_key
+
+    lk = loose_key(name)
+    out = []
+    for p in gaz:
+        if p.kind != "neighbourhood":
+            continue
+        r = max((fuzz.ratio(lk, loose_key(a)) for a in p.aliases), default=0.0)
+        if r >= 75:
+            out.append(p.with_score(0.5 + 0.4 * r / 100.0))
+    return sorted(out, key=lambda p: -p.score)[:3]
+
+
+def _prefer(cands: list[Place], pred) -> list[Place]:
+    good = [c for c in cands if pred(c)]
+    return good + [c for c in cands if not pred(c)] if good else cands
+
+
+def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
+    """Set ``place``, ``candidates``, ``confidence`` and a first ``role`` on every mention, in place."""
+    for m in mentions:
+        if not getattr(m, "_gaz", True):
+            m.candidates = []
+            continue
+        m.candidates = _candidates(gaz, m, text)
+    # governorate readings: descriptors, lists of governorates, 'X and its countryside'
+    groups: list[list[Mention]] = []
+    for i, m in enumerate(mentions):
+        if i and not m.extra and not mentions[i - 1].extra and _LIST_GAP.match(text[mentions[i - 1].end:m.start] or "x"):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for g in groups:
+        gov_like = [m for m in g if any(c.kind in ("governorate", "region") for c in m.candidates if c.score >= 0.9)]
+        if len(g) >= 2 and len(gov_like) == len(g):
+            for m in g:
+                m._gov = True  # type: ignore[attr-defined]
+    for i, m in enumerate(mentions):
+        desc = getattr(m, "_desc", [])
+        want: tuple[str, ...] = ()
+        if any(d in _TOWN_WORDS for d in desc):
+            want = ("town", "neighbourhood", "site")
+        elif any(d in _NEIGH_WORDS for d in desc):
+            want = ("neighbourhood",)
+            if not any(c.kind == "neighbourhood" for c in m.candidates):
+                m.candidates = m.candidates + _neighbourhoods(gaz, text[slice(*getattr(m, "_core", (m.start, m.end)))])
+        elif any(d in ("district", "subdistrict", "ناحيه") for d in desc):
+            want = ("district", "subdistrict")
+        elif any(d in _GOV_WORDS for d in desc) or getattr(m, "_gov", False) or (
+            i + 1 < len(mentions) and mentions[i + 1].extra and getattr(mentions[i + 1], "_of", None) is m
+        ):
+            want = ("governorate", "region")
+        m._want = want  # type: ignore[attr-defined]
+    # first reading, anchors and the report's governorates
+    votes: dict[str, float] = {}
+    anchors: list[tuple[Mention, Place]] = []
+    for m in mentions:
+        if not m.candidates:
+            continue
+        a1 = {c.admin1 for c in m.candidates if c.score >= 0.7 and c.admin1}
+        top = m.candidates[0]
+        if top.kind == "country" or m.foreign is not None:
+            continue
+        if len(a1) == 1:
+            a = next(iter(a1))
+            votes[a] = votes.get(a, 0.0) + (1.0 if top.kind in _AREA_KINDS else 0.5)
+            anchors.append((m, top))
+    # resolve with hints
+    last_gov: str | None = None
+    for i, m in enumerate(mentions):
+        if m.foreign is not None and not _syrian_context(m, mentions, i, text):
+            m.place, m.role, m.confidence = None, "foreign", 0.9
+            continue
+        if not m.candidates:
+            m.place, m.role, m.confidence = None, ("foreign" if m.foreign else "unresolved"), 0.0
+            continue
+        local = (None if getattr(m, "_gov", False) else _local_hint(mentions, i, text)) or (last_gov if _ANAPHOR.match(text[m.end:m.end + 40]) else None)
+        want = getattr(m, "_want", ())
+        top_raw = max(c.score for c in m.candidates)
+        towns = {c.name for c in m.candidates if c.kind == "town"}
+        best, best_s = None, -1.0
+        for rank, c in enumerate(m.candidates):
+            s = c.score - 0.001 * rank
+            if want and c.kind in want:
+                s += 0.3
+            elif not want and c.kind in ("district", "subdistrict") and c.name in towns:
+                s -= 0.05  # a town and the unit named after it: the town, unless a descriptor says otherwise
+            if local and c.admin1 == local and c.score >= top_raw - 0.3:
+                s += 0.5
+            if c.score >= top_raw - 0.05:
+                if c.admin1 and votes.get(c.admin1):
+                    s += 0.15 * min(1.0, votes[c.admin1])
+                if c.kind not in _AREA_KINDS and anchors:
+                    d = min((_km(c, p) for am, p in anchors if am.key != m.key and p.kind not in ("region",)), default=1e9)
+                    s += 0.1 if d < 30 else (0.05 if d < 80 else 0.0)
+            if s > best_s:
+                best, best_s = c, s
+        conf = best.score + (0.25 if local and best.admin1 == local else 0.0) + (0.1 if votes.get(best.admin1 or "") else 0.0)
+        if best.score < 0.6 and not (local and best.admin1 == local):
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
+        m.place, m.confidence = best, min(1.0, conf)
+        m.role = "context"
+        m.foreign = None
+        if best.kind == "governorate":
+            last_gov = best.id
+
+
+def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> bool:
+    """A foreign name with a Syrian namesake reads as Syrian only with Syrian context: a descriptor
+    ('Baghdad neighbourhood', 'قرية ...') or a Syrian governorate named right next to it."""
+    if not m.candidates:
+        return False
+    desc = getattr(m, "_desc", [])
+    if any(d in ("neighborhood", "neighbourhood", "quarter", "village", "town", "حي", "قريه", "بلده", "ناحيه") for d in desc):
+        return True
+    hint = _local_hint(mentions, i, text)
+    return bool(hint and any(c.admin1 == hint for c in m.candidates))
+
+
+def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
+    """The governorate of the area mention right after mention ``i`` ('X, Rural Damascus')."""
+    if i + 1 >= len(mentions):
+        return None
+    nxt = mentions[i + 1]
+    if not _HINT_GAP.match(text[mentions[i].end:nxt.start]) and not (nxt.start - mentions[i].end <= 1):
+        return None
+    cands = nxt.candidates
+    if not cands:
+        return None
+    areas = [c for c in cands if c.score >= 0.85 and (c.kind in _AREA_KINDS or (c.kind == "town" and c.admin1))]
+    if not areas:
+        return None
+    a1 = {c.admin1 for c in areas if c.admin1}
+    if nxt.countryside or any(c.kind in _AREA_KINDS for c in areas):
+        a1 = {c.admin1 for c in areas if c.kind in _AREA_KINDS and c.admin1} or a1
+    return next(iter(a1)) if len(a1) == 1 else None
