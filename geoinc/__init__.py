@@ -20,6 +20,8 @@ _LAZY = {
     "Gazetteer": "geoinc.gazetteer",
     "Place": "geoinc.gazetteer",
     "SyriaGazetteer": "geoinc.geocoders",
+    "read_incidents": "geoinc.incidents",
+    "aggregate": "geoinc.aggregate",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
