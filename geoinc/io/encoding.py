@@ -85,9 +85,12 @@ def detect_encoding(sample: bytes, declared: str | None = None) -> str:
     except UnicodeDecodeError as e:
         if e.start >= len(sample) - 3 and e.reason == "unexpected end of data":
             return "utf-8"  # cut inside a multibyte character at the sample's end
-        # mostly UTF-8 with a few bad bytes: keep UTF-8 so the bad records are reported.
-        # (Arabic in Windows-1256 almost never forms valid UTF-8 sequences.)
-        if _utf8_share(sample) >= 0.8:
+        # Mostly UTF-8 with a few bad bytes, or mostly ASCII with a few stray high bytes: keep
+        # UTF-8 so the records holding them are reported rather than silently re-read in a
+        # guessed code page. (Arabic in Windows-1256 has a high byte in nearly every letter and
+        # almost never forms valid UTF-8 sequences, so it goes on to the guess below.)
+        high = sum(1 for b in sample if b >= 0x80)
+        if _utf8_share(sample) >= 0.8 or high < 0.1 * len(sample):
             return "utf-8"
     from charset_normalizer import from_bytes
 

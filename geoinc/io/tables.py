@@ -315,6 +315,8 @@ def _iter_xlsx(path: str, raw: bytes, sheet: str | int | None) -> Iterator[tuple
             if keys is None:
                 if blank:
                     continue
+                while cells and (cells[-1] is None or str(cells[-1]).strip() == ""):
+                    cells.pop()  # a sheet's rows are padded to its widest row
                 strs = ["" if v is None else str(v) for v in cells]
                 if _looks_like_data(strs):
                     keys = [f"column_{i + 1}" for i in range(len(cells))]
