@@ -1,0 +1,148 @@
+"""Casualty and arrest counts in report text, kept apart by role (arrested, killed, injured).
+
+A count is a number (digits, Arabic-Indic digits, English or Arabic number words, 'a'/'an' before a
+singular noun) attached to a person noun ('71 operatives', 'seven members', 'six of its members',
+'a senior leader', 'ثلاثة عناصر', 'عنصرين'). It takes the role of the nearest role word in its
+clause ('arrested', 'killed', 'wounded', 'اعتقال', 'مقتل', 'إصابة'). Counts joined by 'and' add
+up ('the leader and six members' -> 7); repeated statements of the same count do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import fold
+
+__all__ = ["find_counts", "NUMBER_WORDS"]
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "a": 1, "an": 1, "single": 1,
+}
+_AR_NUM_RAW = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثة": 3, "ثلاث": 3,
+    "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8,
+    "ثماني": 8, "ثمان": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10, "عشرون": 20, "عشرين": 20,
+    "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40, "خمسون": 50, "خمسين": 50, "مئة": 100, "مائة": 100,
+}
+_AR_NUM = {fold(k): v for k, v in _AR_NUM_RAW.items()}
+_PERSONS = (
+    "members member operatives operative people persons person individuals individual suspects suspect "
+    "militants militant fighters fighter civilians civilian soldiers soldier officers officer men man women "
+    "woman children child leaders leader ringleader ringleaders commanders commander elements element "
+    "terrorists terrorist gunmen gunman insurgents insurgent rebels rebel troops personnel detainees "
+    "interpreter interpreters journalists journalist policemen policeman guards guard recruits emir emirs "
+    "martyrs martyr residents resident workers worker students student wanted"
+).split()
+_PERSON_SET = frozenset(_PERSONS)
+_AR_PERSONS = frozenset(fold(w) for w in (
+    "عناصر عنصر عنصرا عنصراً أشخاص شخص شخصا أفراد فرد مدنيين مدنيا مدني مسلحين مسلحا جنود جندي عسكريين "
+    "قياديين قيادي قادة مطلوبين مطلوبا إرهابيين شهداء شهيد قتلى جرحى مصابين أطفال طفل نساء امرأة "
+    "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو"
+).split())
+_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_".split() if not w.endswith("_")}
+_ROLE_RX = [
+    ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
+                            r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|اسر)$")),
+    ("killed", re.compile(r"^(?:kill\w*|dead|death|deaths|died|die|dies|martyr\w*|lifeless|bodies|"
+                          r"قتل\w*|مقتل|قتلى|قتيل\w*|استشهاد|استشهد\w*|شهداء|شهيد\w*|مصرع|وفاه)$")),
+    ("injured", re.compile(r"^(?:injur\w*|wound\w*|hurt|casualt\w*|جرح\w*|جرحى|اصابه|اصابات|اصيب\w*|مصاب\w*)$")),
+]
+_LEADERS = frozenset("leader ringleader commander emir".split())
+
+
+def _num(tok: str) -> int | None:
+    if tok.isdigit():
+        v = int(tok)
+        return v if v < 100000 else None
+    if tok in NUMBER_WORDS:
+        return NUMBER_WORDS[tok]
+    t = tok[1:] if tok[:1] == "و" and len(tok) > 2 else tok
+    return _AR_NUM.get(t)
+
+
+def _role(tok: str) -> str | None:
+    t = tok
+    for name, rx in _ROLE_RX:
+        if rx.match(t) or (t[:1] in "وبل" and rx.match(t[1:])):
+            return name
+    return None
+
+
+def find_counts(folded: str) -> dict[str, int | None]:
+    """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
+    toks = folded.split()
+    roles = [(i, r) for i, t in enumerate(toks) if (r := _role(t))]
+    phrases: list[tuple[int, int, int]] = []  # (start token, end token, value)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        v = _num(t)
+        if t in ("the", "its", "their") and i + 1 < len(toks) and (
+            toks[i + 1] in _LEADERS or (i + 2 < len(toks) and toks[i + 2] in _LEADERS)
+        ):
+            phrases.append((i, i + 2, 1))  # 'the leader ... and six of its members'
+            i += 1
+            continue
+        if t in _AR_DUAL:
+            phrases.append((i, i + 1, 2))
+            i += 1
+            continue
+        if v is not None:
+            # 'twenty three', 'twenty-three' (hyphen folded to a space)
+            j = i + 1
+            if v >= 20 and j < len(toks) and (w := _num(toks[j])) is not None and w < 10 and toks[j] not in ("a", "an"):
+                v += w
+                j += 1
+            # 'six of its members'
+            k = j
+            if k + 1 < len(toks) and toks[k] == "of" and toks[k + 1] in ("its", "their", "the", "his", "them"):
+                k += 2
+            # up to three adjectives before the noun
+            found = False
+            for n in range(k, min(k + 4, len(toks))):
+                if toks[n] in _PERSON_SET or toks[n] in _AR_PERSONS:
+                    if t in ("a", "an", "single") and toks[n].endswith("s"):
+                        break
+                    phrases.append((i, n + 1, v))
+                    i = n
+                    found = True
+                    break
+                if _num(toks[n]) is not None or _role(toks[n]) or toks[n] in ("and", "or", "of", "in", "و"):
+                    break
+            if not found:
+                # 'killed 14', '14 killed', '8 martyrs' (noun handled above)
+                if t not in ("a", "an", "single", "one") and t.isdigit():
+                    if (j < len(toks) and _role(toks[j])) or (i > 0 and _role(toks[i - 1])):
+                        phrases.append((i, i + 1, v))
+        i += 1
+    out: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
+    if not phrases or not roles:
+        return out
+    assigned: list[tuple[int, int, int, str]] = []
+    for s, e, v in phrases:
+        best, bd = None, 1e9
+        for ri, r in roles:
+            d = (s - ri) if ri < s else (ri - e + 1) * 1.2
+            if d < bd:
+                best, bd = r, d
+        if best is not None and bd <= 12:
+            assigned.append((s, e, v, best))
+    # sum counts joined by 'and'/'و'/',' with the same role; otherwise keep the largest
+    groups: list[list[tuple[int, int, int, str]]] = []
+    for a in assigned:
+        gap = toks[groups[-1][-1][1]:a[0]] if groups else []
+        if groups and groups[-1][-1][3] == a[3] and len(gap) <= 6 and any(w in ("and", "و") for w in gap) and not any(
+            _role(w) or _num(w) is not None and w not in ("a", "an") for w in gap
+        ):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    for g in groups:
+        total = sum(x[2] for x in g)
+        r = g[0][3]
+        out[r] = max(out[r] or 0, total)
+    return out
