@@ -22,6 +22,10 @@ _LAZY = {
     "SyriaGazetteer": "geoinc.geocoders",
     "read_incidents": "geoinc.incidents",
     "aggregate": "geoinc.aggregate",
+    "explore": "geoinc.render",
+    "build_map": "geoinc.render",
+    "save_map": "geoinc.render",
+    "to_file": "geoinc.export",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]

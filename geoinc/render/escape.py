@@ -80,7 +80,7 @@ def clip_text(text: Any, limit: int) -> str | None:
     """``text`` shortened to at most ``limit`` characters (ending in an ellipsis when cut)."""
     if text is None or (isinstance(text, float) and text != text):
         return None
-    s = " ".join(str(text).split())
+    s = str(text).strip()
     if not s:
         return None
     if len(s) <= limit:

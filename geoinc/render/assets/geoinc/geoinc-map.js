@@ -80,6 +80,7 @@
     this.overlays = [];
     this.listeners = [];
     this.range = null; // [lo, hi] days, null = everything
+    (G.apps = G.apps || []).push(this);
   }
   G.App = App;
 
