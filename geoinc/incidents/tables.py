@@ -113,13 +113,18 @@ def generic_draft(rec: dict, row: int, stem: str, gaz, cols: _Generic, where: st
     if lat is not None or lon is not None:
         d["_lat"], d["_lon"] = lat, lon
         claim = None
-        if place is not None and place.admin1:
+        if country and country not in ("syria", "sy", "syr", "سوريا", "سورية", "syrian arab republic"):
+            claim = None  # the row says it is elsewhere: a namesake in Syria is no claim
+        elif place is not None and place.admin1 and place.score >= 0.9:  # a fuzzy match is no claim
             claim = f"{name} ({place.admin1})"
         elif a1:
             claim = f"{a1_text} ({a1})"
         elif country == "syria":
             claim = "Syria"
         d["_claim"] = claim
+        if d.get("precision") is None:
+            d["precision"] = 3 if place is not None and place.kind in ("governorate", "region", "country") else \
+                2 if place is not None and place.kind in ("district", "subdistrict") else 1
         if place is not None and place.kind not in ("town", "neighbourhood", "site"):
             d["place_kind"] = place.kind  # the row names an area: its point is not finer than that
         elif place is not None:
