@@ -285,7 +285,7 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
         info["desc"].append(d)
         if "countryside" in d:
             info["countryside"] = True
-        if d in ("area", "outskirts", "suburb", "suburbs"):
+        if d in ("outskirts", "suburb", "suburbs"):
             info["near"] = True
     return s, e, info
 

@@ -1,0 +1,250 @@
+"""From resolved mentions to incidents: where, when, what and how many.
+
+Each sentence is searched for event words (English and Arabic) of seven types; each place named in
+a sentence goes with the nearest event word before it (or, failing that, after it). A group of
+places tied to one event word becomes an incident located at its most specific place ('Daraya,
+Rural Damascus' -> Daraya); several governorates make one incident at governorate precision.
+Sentences repeating an incident (same place, same kind of event) merge into it; event sentences
+naming no place add to the incident just before them or, in the lead, open an unlocated one.
+Photo captions make no incidents; events told as past context come after the report's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..text.normalize import fold
+from .counts import find_counts
+from .dates import find_dates, has_time_expression
+from .model import Incident, Mention
+
+__all__ = ["build_incidents", "TRIGGERS"]
+
+# type -> folded regex of its event words; the order is the priority when one clause has several
+TRIGGERS: dict[str, str] = {
+    "arrest": r"arrest\w*|detain\w*|detention|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
+              r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز",
+    "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
+                 r"detonat\w*|انفجار\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
+    "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|warplanes?|jets?|drones?|missiles?|"
+              r"rockets?|artillery|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|مدفعي\w*|مسيره",
+    "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|معارك|مواجهات",
+    "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
+            r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
+    "attack": r"attack\w*|ambush\w*|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|"
+              r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|مجزره|اطلاق نار",
+    "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
+}
+_PRIORITY = list(TRIGGERS)
+_TRIGGER_RX = re.compile("|".join(f"(?P<{k}>(?<!\\S)(?:{v})(?!\\S))" for k, v in TRIGGERS.items()))
+_FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike", "attack": "attack",
+           "explosion": "attack", "clash": "clash", "other": "other"}
+_CAPTION = re.compile(
+    r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
+    r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
+_PAST = re.compile(r"\b(?:last year|previously|in the past|years ago|earlier this year|last (?:january|february|march|april|may|june|july|"
+                   r"august|september|october|november|december))\b|(?<!\S)(?:سابقا|العام الماضي)(?!\S)")
+_NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicinity of|east of|west of|north of|south of|"
+                          r"northeast of|northwest of|southeast of|southwest of|on the road to)\s+(?:the\s+)?$|(?:قرب|بالقرب من|محيط|اطراف|أطراف)\s+$",
+                          re.I)
+_RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                          r"south-east|south-west)(?:ern)? of\s+(?:the\s+)?$", re.I)
+_SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
+
+
+def _precision(m: Mention, text: str) -> int:
+    p = m.place
+    if p is None or p.kind in ("governorate", "region", "country") or m.countryside:
+        return 3
+    if m.near or p.kind in ("district", "subdistrict") or _NEAR_BEFORE.search(text[max(0, m.start - 30):m.start]):
+        return 2
+    return 1
+
+
+def _type_of(found: list[tuple[int, str]]) -> str:
+    return min((t for _, t in found), key=_PRIORITY.index) if found else "other"
+
+
+def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tuple[int, int]],
+                    mentions: list[Mention], published: dt.date | None, ignore_before: int = 0) -> list[Incident]:
+    """The incidents of a report, main one first (see module doc). Sets mention roles in place."""
+    # folded offsets of each sentence
+    fstarts = _folded_bounds(offs, sentences, len(folded))
+    by_sent: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        by_sent.setdefault(m.sentence, []).append(idx)
+    incidents: list[Incident] = []
+    last_by_family: dict[str, Incident] = {}
+    pub_year = published.year if published else None
+    any_trigger = False
+    for k, (ss, se) in enumerate(sentences):
+        fs, fe = fstarts[k]
+        fsent = folded[fs:fe]
+        sent = text[ss:se]
+        if _CAPTION.search(sent):
+            for idx in by_sent.get(k, ()):
+                mentions[idx].background = True
+            continue
+        dates = find_dates(fsent, published)
+        past = bool(_PAST.search(fsent)) or any(
+            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
+            for d in dates)
+        trig = [(fs + m.start(), m.lastgroup) for m in _TRIGGER_RX.finditer(fsent)]
+        if not trig:
+            continue
+        any_trigger = True
+        located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None]
+        # group places by the nearest event word before them (else after)
+        groups: dict[int, list[int]] = {}
+        for i in located:
+            m = mentions[i]
+            mf = _fpos(offs, m.start)
+            before = [t for t in trig if t[0] <= mf]
+            ti = trig.index(before[-1]) if before else 0
+            groups.setdefault(ti, []).append(i)
+        if not groups:
+            groups = {0: []}
+        order = sorted(groups)
+        for gi, ti in enumerate(order):
+            w_start = fs if gi == 0 else trig[ti][0]
+            w_end = trig[order[gi + 1]][0] if gi + 1 < len(order) else fe
+            window = folded[w_start:w_end]
+            first_pos = min((_fpos(offs, mentions[i].start) for i in groups[ti]), default=w_end)
+            clause_trigs = [t for t in trig if w_start <= t[0] < first_pos] or [t for t in trig if w_start <= t[0] < w_end] or [trig[ti]]
+            typ = _type_of(clause_trigs)
+            if typ in ("raid", "seizure", "attack") and any(t == "arrest" for _, t in clause_trigs):
+                typ = "arrest"
+            members = groups[ti]
+            syr = [i for i in members if mentions[i].place.kind != "country"]
+            counts = find_counts(window)
+            wdates = [d for d in find_dates(window, published) if d.date is not None and d.kind != "year"
+                      and offs[w_start + d.start] >= ignore_before]
+            for d in wdates:
+                d.start += w_start
+                d.end += w_start
+            date = next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
+            timed = date is not None or has_time_expression(window)
+            fam = _FAMILY[typ]
+            if not syr:
+                prev = last_by_family.get(fam)
+                if prev is not None and k - prev.sentences[-1] <= 3:
+                    _add_to(prev, k, counts, date, offs, text, members)
+                    continue
+                if incidents:
+                    continue  # an event word naming no place after the first event: context
+                inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members), background=past)
+                _add_to(inc, k, counts, date, offs, text, [])
+                incidents.append(inc)
+                last_by_family[fam] = inc
+                continue
+            loc_i = _pick_location(syr, mentions, text)
+            loc = mentions[loc_i]
+            # the same place and kind of event again: one incident
+            same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
+                         and _same_place(inc.location, loc.place)), None)
+            if same is None and loc.place.kind in ("governorate", "district", "subdistrict"):
+                # the area around an incident already told ('... in Rural Damascus said the operation')
+                same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
+                             and _within(inc.location, loc.place)), None)
+            prev = last_by_family.get(fam)
+            if same is None and prev is not None and prev.location is None and not timed and k - prev.sentences[-1] <= 3:
+                same = prev
+            govs = {mentions[i].place.id for i in syr if mentions[i].place.kind in ("governorate", "region") or mentions[i].countryside}
+            if same is not None:
+                if same.location is None:
+                    same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))
+                    same.excerpt = _excerpt(text, sentences[k], loc)
+                _add_to(same, k, counts, date, offs, text, syr)
+                last_by_family[fam] = same
+                continue
+            inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
+                           sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=past,
+                           excerpt=_excerpt(text, sentences[k], loc))
+            _add_to(inc, k, counts, date, offs, text, [])
+            incidents.append(inc)
+            last_by_family[fam] = inc
+    if not incidents:
+        inc = _fallback(mentions, text, sentences, any_trigger)
+        if inc is not None:
+            incidents.append(inc)
+    # main event first: the report's own events in text order, then those told as past context
+    incidents.sort(key=lambda x: (x.background, x.sentences[0]))
+    for inc in incidents:
+        for i in inc.mentions:
+            if mentions[i].place is not None and mentions[i].place.kind != "country":
+                mentions[i].role = "incident"
+    return incidents
+
+
+def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) -> Incident | None:
+    """No event word tied to a place: the report's first, most specific Syrian place ('other')."""
+    syr = [i for i, m in enumerate(mentions) if m.place is not None and m.place.kind != "country" and not m.background]
+    if not syr:
+        if any(m.place is not None for m in mentions) or any_trigger:
+            return Incident(type="other", location=None, precision=3, sentences=[0], mentions=[
+                i for i, m in enumerate(mentions) if m.place is not None])
+        return None
+    first_sent = mentions[syr[0]].sentence
+    cands = [i for i in syr if mentions[i].sentence == first_sent]
+    loc_i = _pick_location(cands, mentions, text)
+    loc = mentions[loc_i]
+    govs = {mentions[i].place.id for i in cands if mentions[i].place.kind in ("governorate", "region")}
+    return Incident(type="other", location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
+                    sentences=[first_sent], mentions=[loc_i] + [i for i in cands if i != loc_i],
+                    excerpt=_excerpt(text, sentences[first_sent], loc))
+
+
+def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
+    """The most specific place of a group, skipping reference points ('south of Damascus')."""
+    main = [i for i in idxs if not _RELATIVE_TO.search(text[max(0, mentions[i].start - 25):mentions[i].start])] or idxs
+    return min(main, key=lambda i: (_SPECIFICITY.get(mentions[i].place.kind, 6) + (3 if mentions[i].countryside else 0),
+                                    main.index(i)))
+
+
+def _same_place(a, b) -> bool:
+    return a.id == b.id or (a.kind == "town" and b.kind == "town" and a.name == b.name and a.admin1 == b.admin1)
+
+
+def _within(small, area) -> bool:
+    if small.id == area.id:
+        return True
+    return {"governorate": small.admin1, "district": small.admin2, "subdistrict": small.admin3}.get(area.kind) == area.id
+
+
+def _add_to(inc: Incident, k: int, counts: dict, date, offs, text: str, more: list[int]) -> None:
+    if k not in inc.sentences:
+        inc.sentences.append(k)
+    for i in more:
+        if i not in inc.mentions:
+            inc.mentions.append(i)
+    for r in ("arrested", "killed", "injured"):
+        v = counts.get(r)
+        if v is not None and (getattr(inc, r) is None or v > getattr(inc, r)):
+            setattr(inc, r, v)
+    if date is not None and inc.date is None:
+        inc.date = date.date.isoformat() if date.date else None
+        inc.date_text = text[offs[date.start]:offs[date.end - 1] + 1]
+        inc.date_precision = date.precision  # type: ignore[attr-defined]
+
+
+def _excerpt(text: str, span: tuple[int, int], m: Mention, width: int = 300) -> str:
+    s, e = span
+    sent = text[s:e].strip()
+    if len(sent) <= width:
+        return sent
+    a = max(s, m.start - width // 2)
+    return ("…" if a > s else "") + text[a:a + width].strip() + "…"
+
+
+def _fpos(offs: list[int], pos: int) -> int:
+    """The folded index of original character ``pos`` (first folded character at or after it)."""
+    import bisect
+
+    return bisect.bisect_left(offs, pos)
+
+
+def _folded_bounds(offs: list[int], sentences, n: int) -> list[tuple[int, int]]:
+    import bisect
+
+    return [(bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)) for s, e in sentences]
