@@ -153,3 +153,17 @@ def _get_default() -> Extractor:
     if _default is None:
         _default = Extractor()
     return _default
+
+
+# ``geoinc.extract`` is both this package and the streaming function: importing the package binds
+# the name on ``geoinc`` to the module, so the module itself is made callable as ``extract``.
+import sys as _sys
+import types as _types
+
+
+class _CallableModule(_types.ModuleType):
+    def __call__(self, records: Iterable[Any], gaz=None) -> Iterator[dict[str, Any]]:
+        return extract(records, gaz)
+
+
+_sys.modules[__name__].__class__ = _CallableModule
