@@ -49,7 +49,7 @@ class Extractor:
 
     def __call__(self, text: str, published: Any = None, lang: str | None = None, id: Any = None,
                  **extra: Any) -> dict[str, Any]:
-        from ..text.normalize import fold_with_offsets, is_arabic
+        from .fastfold import fold_with_offsets_fast as fold_with_offsets
         from .context import resolve_mentions
         from .dates import parse_published
         from .incidents import build_incidents
@@ -63,13 +63,13 @@ class Extractor:
         header = _HEADER_DATE.match(text[:200])
         if pub is None and published in (None, "") and header:
             pub = parse_published(header.group(1))
-        language = lang if lang in ("en", "ar") else ("ar" if is_arabic(text[:5000]) else "en")
-        mentions = _find(text, self.gaz)
+        language = lang if lang in ("en", "ar") else _language(text)
+        folded, offs = fold_with_offsets(text)
+        mentions = _find(text, self.gaz, (folded, offs))
         resolve_mentions(mentions, text, self.gaz)
         sentences = split_sentences(text)
         for m in mentions:
             m.sentence = sentence_index(sentences, m.start)
-        folded, offs = fold_with_offsets(text)
         incidents = build_incidents(text, folded, offs, sentences, mentions, pub,
                                     ignore_before=header.end() if header else 0)
         located = any(i.location is not None for i in incidents)
@@ -83,6 +83,16 @@ class Extractor:
             if extra.get(k) not in (None, ""):
                 out[k] = extra[k]
         return out
+
+
+_AR_LETTER = re.compile(r"[\u0621-\u064A]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _language(text: str) -> str:
+    """'ar' when Arabic letters outnumber Latin ones in the first 2,000 characters, else 'en'."""
+    head = text[:2000]
+    return "ar" if len(_AR_LETTER.findall(head)) > len(_LATIN_LETTER.findall(head)) else "en"
 
 
 def _incident_dict(inc) -> dict[str, Any]:

@@ -63,8 +63,20 @@ def _candidates(gaz, m: Mention, text: str) -> list[Place]:
     return cands
 
 
+_NEIGH_CACHE: dict[tuple[int, str], list[Place]] = {}
+
+
 def _neighbourhoods(gaz, name: str) -> list[Place]:
     """Damascus neighbourhoods whose names are close to ``name`` (spellings vary most there)."""
+    key = (id(gaz), name)
+    if key not in _NEIGH_CACHE:
+        if len(_NEIGH_CACHE) > 50_000:
+            _NEIGH_CACHE.clear()
+        _NEIGH_CACHE[key] = _neighbourhoods_uncached(gaz, name)
+    return _NEIGH_CACHE[key]
+
+
+def _neighbourhoods_uncached(gaz, name: str) -> list[Place]:
     from rapidfuzz import fuzz
 
     from ..text.normalize import loose_key

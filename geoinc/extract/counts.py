@@ -64,7 +64,25 @@ def _num(tok: str) -> int | None:
     return _AR_NUM.get(t)
 
 
+_ANY_ROLE = re.compile(
+    r"arrest|detain|detention|captur|apprehend|custody|round|dismantl|kill|dead|death|die|martyr|lifeless|bodies|"
+    r"injur|wound|hurt|casualt|اعتقل|اعتقال|قبض|توقيف|اوقف|احتجاز|اسر|تفكيك|قتل|قتيل|استشهد|استشهاد|شهيد|شهداء|مصرع|وفاه|"
+    r"جرح|اصاب|اصيب|مصاب"
+)
+_ROLE_CACHE: dict[str, str | None] = {}
+
+
 def _role(tok: str) -> str | None:
+    r = _ROLE_CACHE.get(tok, "?")
+    if r != "?":
+        return r
+    r = _ROLE_CACHE[tok] = _role_uncached(tok)
+    if len(_ROLE_CACHE) > 100_000:
+        _ROLE_CACHE.clear()
+    return r
+
+
+def _role_uncached(tok: str) -> str | None:
     t = tok
     for name, rx in _ROLE_RX:
         if rx.match(t) or (t[:1] in "وبل" and rx.match(t[1:])):
@@ -74,6 +92,9 @@ def _role(tok: str) -> str | None:
 
 def find_counts(folded: str) -> dict[str, int | None]:
     """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
+    out0: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
+    if not _ANY_ROLE.search(folded):
+        return out0
     toks = folded.split()
     roles = [(i, r) for i, t in enumerate(toks) if (r := _role(t))]
     phrases: list[tuple[int, int, int]] = []  # (start token, end token, value)

@@ -52,6 +52,9 @@ _PATTERNS = [
     ("ar_rel", re.compile(r"(?<!\S)(?P<arel>امس|اليوم|البارحه)(?!\S)")),
     ("year", re.compile(r"(?:\b(?:in|since|during|of|from) |(?<!\S)(?:عام|منذ|سنه|خلال عام|في عام) )(?P<y>(?:19|20)\d\d)\b")),
 ]
+_HAS_LATIN = re.compile(r"[a-z]")
+_HAS_ARABIC = re.compile(r"[\u0621-\u064A]")
+_HAS_DIGIT = re.compile(r"\d")
 _TIME_EXPR = re.compile(
     r"\b(?:in recent (?:days|weeks|months)|recently|earlier this (?:week|month|year)|last (?:week|month|year)|"
     r"previously|in the past|days ago|weeks ago|months ago|years ago)\b|(?<!\S)(?:مؤخرا|الاسبوع الماضي|الشهر الماضي|العام الماضي|سابقا)(?!\S)"
@@ -112,7 +115,14 @@ def find_dates(folded: str, published: dt.date | None) -> list[DateMatch]:
     """Date phrases in ``folded`` text (see module doc), in text order, without overlaps."""
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    latin = _HAS_LATIN.search(folded) is not None
+    arabic = _HAS_ARABIC.search(folded) is not None
+    digits = _HAS_DIGIT.search(folded) is not None
     for kind, rx in _PATTERNS:
+        if kind.startswith("ar_") and not arabic or not kind.startswith("ar_") and kind != "ymd" and kind != "dmy_num" and kind != "year" and not latin:
+            continue
+        if kind in ("ymd", "dmy_num", "dmy", "mdy", "ar_dmy", "ar_my", "my", "year") and not digits:
+            continue
         for m in rx.finditer(folded):
             s, e = m.span()
             if any(not (e <= a or s >= b) for a, b in taken):

@@ -37,7 +37,7 @@ TRIGGERS: dict[str, str] = {
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
 }
 _PRIORITY = list(TRIGGERS)
-_TRIGGER_RX = re.compile("|".join(f"(?P<{k}>(?<!\\S)(?:{v})(?!\\S))" for k, v in TRIGGERS.items()))
+_TRIGGER_RX = re.compile("(?<!\\S)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + ")(?!\\S)")
 _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike", "attack": "attack",
            "explosion": "attack", "clash": "clash", "other": "other"}
 _CAPTION = re.compile(
@@ -86,13 +86,16 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
-        dates = find_dates(fsent, published)
-        past = bool(_PAST.search(fsent)) or any(
-            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
-            for d in dates)
         trig = [(fs + m.start(), m.lastgroup) for m in _TRIGGER_RX.finditer(fsent)]
         if not trig:
             continue
+        dates = find_dates(fsent, published)
+        for d in dates:
+            d.start += fs
+            d.end += fs
+        past = bool(_PAST.search(fsent)) or any(
+            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
+            for d in dates)
         any_trigger = True
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None]
         # group places by the nearest event word before them (else after)
@@ -118,11 +121,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
-            wdates = [d for d in find_dates(window, published) if d.date is not None and d.kind != "year"
-                      and offs[w_start + d.start] >= ignore_before]
-            for d in wdates:
-                d.start += w_start
-                d.end += w_start
+            wdates = [d for d in dates if w_start <= d.start and d.end <= w_end and d.date is not None
+                      and d.kind != "year" and offs[d.start] >= ignore_before]
             date = next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
             timed = date is not None or has_time_expression(window)
             fam = _FAMILY[typ]

@@ -17,7 +17,8 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.normalize import ARTICLES, fold, fold_with_offsets
+from ..text.normalize import ARTICLES, fold
+from .fastfold import fold_with_offsets_fast as fold_with_offsets
 from .foreign import foreign_places
 from .model import Mention
 
@@ -306,28 +307,34 @@ _FALLBACK_CONTEXT = re.compile(
 )
 
 
+_RUN = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
+        r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
+_FALLBACK_RX = re.compile(
+    r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
+    r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
+)
+_LISTED_RX = re.compile(r"^\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
+
+
 def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> list:
     """Capitalised names in place context that the automaton missed because of their spelling
     ('Deir ez-Zour', 'Kufrzita'): looked up with the gazetteer's spelling-tolerant keys."""
-    if not any("A" <= c <= "Z" for c in text):
+    if not any("A" <= c <= "Z" for c in text[:2000]) and not any("A" <= c <= "Z" for c in text):
         return []
-    # folded offset of each original character (first folded char at or after it)
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+    runs = [(r.start("run"), r.end("run"), r.group("run")) for r in _FALLBACK_RX.finditer(text)]
+    for _, b in spans:
+        r = _LISTED_RX.match(text, b, b + 60)
+        if r:
+            runs.append((r.start("run"), r.end("run"), r.group("run")))
     out = []
     gaz = m.gaz
     inv = None
-    for r in _CAP_RUN.finditer(text):
-        s, e = r.start(), r.end()
-        if any(not (e <= a or s >= b) for a, b in spans):
+    seen = set()
+    for s, e, name in runs:
+        if (s, e) in seen or any(not (e <= a or s >= b) for a, b in spans):
             continue
-        before = text[max(0, s - 30):s]
-        listed = re.search(r"(?:,|\band|\bor)\s+$", before)
-        if listed:
-            at = s - len(listed.group())
-            listed = any(at - 2 <= b <= at for _, b in spans)
-        if not (listed or _FALLBACK_CONTEXT.search(before) or _DESCRIPTOR_AFTER.match(text[e:e + 30])):
-            continue
-        name = r.group()
+        seen.add((s, e))
         core = re.sub(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]", "", name)
         if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
             continue
@@ -335,21 +342,23 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if not hits or max(hits.values()) < 0.9:
             continue
         if inv is None:
-            inv = {}
-            for i, o in enumerate(offs):
-                inv.setdefault(o, i)
-        fs, fe = inv.get(s), inv.get(e - 1)
-        if fs is None or fe is None:
+            import bisect
+
+            inv = bisect
+        fs = inv.bisect_left(offs, s)
+        fe = inv.bisect_left(offs, e - 1)
+        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
             continue
         out.append((fs, fe + 1, fold(name), _GAZ, ""))
     return out
 
 
-def find_mentions(text: str, gaz=None) -> list[Mention]:
+def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
     """Every place name in ``text`` (English or Arabic) as unresolved :class:`Mention` objects,
-    in text order; foreign names carry their :class:`ForeignPlace`. See the module doc."""
+    in text order; foreign names carry their :class:`ForeignPlace`. See the module doc.
+    ``folded``: ``fold_with_offsets(text)`` if the caller has it already."""
     m = matcher(gaz)
-    folded, offs = fold_with_offsets(text)
+    folded, offs = folded or fold_with_offsets(text)
     raw = list(m.iter_raw(folded))
     # longest first, then leftmost; no overlaps
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
