@@ -54,6 +54,8 @@ class GridIndex:
         shapely.prepare(self.geoms)
         self._garr = np.empty(len(self.geoms), dtype=object)
         self._garr[:] = self.geoms
+        self._barr = shapely.boundary(self._garr)
+        shapely.prepare(self._barr)
         self._tree = shapely.STRtree(self.geoms)
         # rank of each feature by id: border points go to the smallest id
         order = sorted(range(len(self.ids)), key=lambda i: self.ids[i])
@@ -82,11 +84,14 @@ class GridIndex:
             xs = x0 + ci * self.cell
             ys = y0 + cj * self.cell
             boxes = shapely.box(xs - _EPS, ys - _EPS, xs + d + _EPS, ys + d + _EPS)
-            bi, fi = self._tree.query(boxes)  # bounding boxes only; predicates below use the prepared polygons
-            touch = shapely.intersects(self._garr[fi], boxes[bi])
+            bi, fi = self._tree.query(boxes)  # bounding boxes only; predicates below use prepared geometries
+            # a box that meets no boundary line of a polygon is either properly inside it or
+            # outside it, which one corner tells; a box meeting a boundary is mixed
+            crosses = shapely.intersects(self._barr[fi], boxes[bi])
+            inside = ~crosses & shapely.intersects_xy(self._garr[fi], xs[bi], ys[bi])
+            touch = crosses | inside
             bi, fi = bi[touch], fi[touch]
-            # a touched cell is pure when every polygon touching it contains it properly
-            proper = shapely.contains_properly(self._garr[fi], boxes[bi])
+            proper = inside[touch]
             n_touch = np.bincount(bi, minlength=len(ci))
             n_proper = np.bincount(bi, weights=proper, minlength=len(ci)).astype(np.int64)
             pure = n_touch == n_proper

@@ -231,7 +231,7 @@ def aggregate(incidents, by: str = "admin1", period: str | None = None, metrics:
         keep &= df["type"].isin(want).to_numpy() if "type" in df else False
     if since is not None or until is not None:
         d = pd.to_datetime(df["date"], errors="coerce") if "date" in df else pd.Series(pd.NaT, index=df.index)
-        ok = d.notna().to_numpy()
+        ok = d.notna().to_numpy().copy()
         if since is not None:
             ok &= (d >= pd.Timestamp(since)).to_numpy()
         if until is not None:
