@@ -414,7 +414,7 @@
       for (var i = 0; i < n; i++) if (P.ar[i] >= 0) members[P.ar[i]].push(i);
       var group = L.featureGroup();
       var shapes = A.map(function (a, k) {
-        var shape = L.geoJSON(a.geometry, { style: { color: "#5b3a8c", weight: 1.5, dashArray: "5 4", fillColor: "#8e6cc4", fillOpacity: 0.18 } });
+        var shape = L.geoJSON(a.geometry, { style: { color: "#5b3a8c", weight: 1.5, dashArray: "5 4", fillColor: "#8e6cc4", fillOpacity: 0.08 } });
         shape.bindTooltip(function () {
           var first = members[k][0],
             pl = app.data.places[P.pl[first]] || [0, 0, 0, 0];
