@@ -1,0 +1,248 @@
+"""Extraction rules on small reports written for these tests (English and Arabic)."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoinc
+from geoinc.extract import extract_text
+
+
+def places(r):
+    return [(m["text"], m["role"], m["place"]["id"] if m["place"] else None) for m in r["mentions"]]
+
+
+def first(r):
+    return r["incidents"][0]
+
+
+# ---------------------------------------------------------------- mentions
+def test_english_town_and_governorate_compound():
+    r = extract_text("Gunmen opened fire on a patrol in Douma, Rural Damascus, on Sunday.", published="2025-05-06")
+    ids = [p for _, _, p in places(r)]
+    assert "SY03" in ids
+    loc = first(r)["location"]
+    assert loc["admin1"] == "SY03" and loc["kind"] == "town"
+    assert first(r)["precision"] == 1
+    assert first(r)["type"] == "attack"
+    assert first(r)["date"] == "2025-05-04" and first(r)["date_text"].endswith("Sunday")
+
+
+@pytest.mark.parametrize("text,pcode", [
+    ("Clashes were reported in the Damascus countryside.", "SY03"),
+    ("Clashes were reported in Rural Damascus.", "SY03"),
+    ("اشتباكات في ريف دمشق", "SY03"),
+    ("Raids in the Deir ez-Zor countryside continued.", "SY09"),
+    ("قصف على ريف دير الزور", "SY09"),
+    ("Air strikes on southern Idlib.", "SY07"),
+    ("Fighting in the eastern Hama desert.", "SY05"),
+])
+def test_compound_forms_resolve_as_a_whole(text, pcode):
+    r = extract_text(text)
+    assert any(p == pcode for _, _, p in places(r)), places(r)
+    assert first(r)["precision"] == 3
+
+
+def test_damascus_and_its_countryside_gives_both():
+    r = extract_text("حملة اعتقالات في دمشق وريفها")
+    ids = {p for _, _, p in places(r)}
+    assert {"SY03"} <= ids and ({"SY01"} & ids or "C1001" in ids)
+
+
+def test_badia_is_the_region():
+    for t in ("An ambush in the Badia killed two soldiers.", "كمين في البادية السورية"):
+        r = extract_text(t)
+        assert any(p == "badia" for _, _, p in places(r)), places(r)
+
+
+def test_arabic_clitics_and_article():
+    r = extract_text("وصلت التعزيزات إلى بحلب وللرقة والحسكة")
+    ids = {m["place"]["admin1"] for m in r["mentions"] if m["place"]}
+    assert {"SY02", "SY11", "SY08"} <= ids
+
+
+def test_governorate_named_before_picks_the_namesake():
+    # Suran exists in Hama and in Aleppo: the governorate named first decides
+    r = extract_text("داهمت قوات الأمن في محافظة حماه منزلا في مدينة صوران بريف المحافظة واعتقلت عنصرين.")
+    loc = first(r)["location"]
+    assert loc["admin1"] == "SY05" and loc["kind"] == "town"
+    assert first(r)["arrested"] == 2
+
+
+def test_english_hint_after_name_picks_the_namesake():
+    r = extract_text("Security forces raided a house in Suran, Hama, on Friday.")
+    assert first(r)["location"]["admin1"] == "SY05"
+
+
+def test_foreign_places_never_in_syria():
+    r = extract_text("ERBIL (Example News) - Officials in Washington, Baghdad and Ankara discussed the strikes "
+                     "near Tal Abyad with Iraq and Turkey.")
+    roles = {m["text"]: m for m in r["mentions"]}
+    for name in ("ERBIL", "Washington", "Baghdad", "Ankara", "Iraq", "Turkey"):
+        assert roles[name]["role"] == "foreign" and roles[name]["place"] is None, name
+    assert first(r)["location"]["admin1"] == "SY11"
+
+
+def test_arabic_foreign_places():
+    r = extract_text("زار الوفد بغداد وعمان ثم عاد إلى الولايات المتحدة")
+    assert all(m["role"] == "foreign" and m["place"] is None for m in r["mentions"]), places(r)
+
+
+def test_baghdad_neighbourhood_with_context():
+    r = extract_text("A shell fell on the Baghdad neighbourhood of Damascus.")
+    m = [m for m in r["mentions"] if m["text"].startswith("Baghdad")][0]
+    assert m["place"] is not None and m["place"]["admin1"] == "SY01"
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The spokesman Nour al-Din al-Baba told reporters that Hayat Tahrir al-Sham had withdrawn.", ("Baba", "Sham")),
+    ("The statement was posted by the Syrian Arab News Agency on Telegram and the X platform.", ("Syrian", "Telegram")),
+    ("The Levant province of the Islamic State claimed the attack.", ("Levant",)),
+    ("Reporters from Kurdistan24 and the Aleppo Media Center attended.", ("Kurdistan24", "Aleppo Media")),
+])
+def test_people_groups_and_outlets_are_not_places(text, bad):
+    r = extract_text(text)
+    for m in r["mentions"]:
+        assert not any(b in m["text"] for b in bad) or m["place"] is None, (m["text"], m["place"])
+
+
+def test_arabic_group_names_are_not_places():
+    r = extract_text("هاجمت قوات سوريا الديمقراطية مواقع للجيش العربي السوري.")
+    assert not [m for m in r["mentions"] if m["place"]], places(r)
+
+
+def test_common_english_words_need_place_context():
+    r = extract_text("The ram was sold. Dana said the sur charge was high.")
+    assert r["mentions"] == []
+    r2 = extract_text("Shelling hit the village of Ram near Hama.")  # a village only when context says so
+    assert all(m["place"] is None or m["place"]["admin1"] for m in r2["mentions"])
+
+
+def test_lowercase_word_is_not_a_name():
+    r = extract_text("the bab was closed and the homs of people were empty")
+    assert r["mentions"] == []
+
+
+def test_offsets_point_into_the_text():
+    text = "قصف مدفعي على مدينة الباب. Later, clashes erupted in Manbij."
+    r = extract_text(text)
+    for m in r["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+# ---------------------------------------------------------------- incidents
+def test_event_place_beats_background_mentions():
+    text = ("A picture taken in 2017 shows a destroyed street in Mayadeen. (Photo: Example/Agency)\n"
+            "Security forces arrested seven members of a cell in the Daraya area on Thursday. "
+            "Officials later travelled to Washington. An earlier attack in Palmyra in 2019 killed ten.")
+    r = extract_text(text, published="2025-11-15")
+    inc = first(r)
+    assert inc["location"]["name"] == "Darayya" and inc["arrested"] == 7 and inc["type"] == "arrest"
+    assert inc["date"] == "2025-11-13"
+    mayadeen = [m for m in r["mentions"] if m["text"] == "Mayadeen"][0]
+    assert mayadeen["role"] == "context"
+
+
+def test_several_incidents_main_first():
+    text = ("Security forces arrested a cell leader and six of its members in Daraya, Rural Damascus. "
+            "Following the Dec. 13 attack in Palmyra, in which two soldiers and an interpreter were killed, "
+            "warplanes carried out strikes across central Syria.")
+    r = extract_text(text, published="2025-12-21")
+    types = [(i["type"], i["location"]["name"] if i["location"] else None) for i in r["incidents"]]
+    assert types[0] == ("arrest", "Darayya")
+    assert ("attack", "Tadmor") in types and ("strike", "central Syria") in types
+    att = [i for i in r["incidents"] if i["type"] == "attack"][0]
+    assert att["killed"] == 3 and att["date"] == "2025-12-13" and att["date_text"] == "Dec. 13"
+    assert r["incidents"][0]["arrested"] == 7
+
+
+def test_several_governorates_one_incident_precision_3():
+    r = extract_text("The raids were carried out in Aleppo, Idlib, Hama and Homs, and 40 suspects were arrested.")
+    inc = first(r)
+    assert inc["precision"] == 3 and inc["arrested"] == 40
+    assert len(inc["mentions"]) >= 4
+
+
+def test_only_syria_is_unlocated_not_dropped():
+    r = extract_text("Syria announced the arrest of 12 suspects on Sunday.", published="2025-06-10")
+    assert r["status"] == "unlocated"
+    assert first(r)["location"] is None and first(r)["arrested"] == 12 and first(r)["date"] == "2025-06-08"
+    assert [m["place"]["id"] for m in r["mentions"]] == ["SY"]
+
+
+def test_near_gives_precision_2():
+    r = extract_text("A car bomb exploded on the outskirts of Azaz on Monday, killing three people.")
+    assert first(r)["precision"] == 2 and first(r)["type"] == "explosion" and first(r)["killed"] == 3
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("Clashes in Daraa on 9 November 2025.", None, "2025-11-09"),
+    ("Clashes in Daraa on Dec. 13.", "2026-01-05", "2025-12-13"),
+    ("اشتباكات في درعا يوم 13 ديسمبر", "2025-12-20", "2025-12-13"),
+    ("اشتباكات في درعا في 5 كانون الثاني 2024", None, "2024-01-05"),
+    ("اشتباكات في درعا يوم الخميس", "2025-12-20", "2025-12-18"),
+    ("Clashes in Daraa yesterday.", "2025-03-02", "2025-03-01"),
+])
+def test_dates(text, published, date):
+    assert first(extract_text(text, published=published))["date"] == date
+
+
+def test_last_month_has_month_precision():
+    inc = first(extract_text("The bombing in Jableh last June killed four people.", published="2025-11-10"))
+    assert inc["date"] == "2025-06-01" and inc["date_precision"] == "month" and inc["date_text"] == "last June"
+
+
+@pytest.mark.parametrize("text,role,n", [
+    ("Forces arrested 71 operatives in Homs.", "arrested", 71),
+    ("Forces detained seven members of a cell in Homs.", "arrested", 7),
+    ("Forces captured the leader and six of its members in Homs.", "arrested", 7),
+    ("Forces arrested a senior leader in Homs.", "arrested", 1),
+    ("اعتقال ثلاثة عناصر في حمص", "arrested", 3),
+    ("مقتل ٥ مدنيين في قصف على حمص", "killed", 5),
+    ("Shelling on Homs killed twenty-three people and wounded 40.", "injured", 40),
+    ("Shelling on Homs killed twenty-three people and wounded 40.", "killed", 23),
+])
+def test_counts(text, role, n):
+    assert first(extract_text(text))[role] == n
+
+
+def test_incident_types():
+    cases = {
+        "Warplanes struck Saraqib.": "strike",
+        "A car bomb exploded in Afrin.": "explosion",
+        "Clashes erupted in Tafas.": "clash",
+        "Gunmen ambushed a bus near Palmyra.": "attack",
+        "Police seized a weapons cache in Salamiyah.": "seizure",
+        "انفجار عبوة ناسفة في جاسم": "explosion",
+        "غارات جوية على أريحا": "strike",
+    }
+    for text, typ in cases.items():
+        assert first(extract_text(text))["type"] == typ, text
+
+
+def test_api_streaming_and_lazy_exports():
+    out = list(geoinc.extract([{"id": "a", "text": "Clashes in Daraa."}, {"id": "b"}, "Strikes on Idlib."]))
+    assert [o["status"] for o in out] == ["located", "rejected", "located"]
+    assert out[1]["error"] and out[2]["id"] == 3
+
+
+def test_rejects_huge_and_empty_text():
+    from geoinc.extract import MAX_TEXT_CHARS
+
+    assert extract_text("x" * (MAX_TEXT_CHARS + 1))["status"] == "rejected"
+    assert extract_text("   ")["status"] == "rejected"
+    assert extract_text(None)["status"] == "rejected"
+
+
+def test_fast_fold_matches_reference():
+    from hypothesis import given, settings, strategies as st
+
+    from geoinc.extract.fastfold import fold_with_offsets_fast
+    from geoinc.text.normalize import fold_with_offsets
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aZ 09'`’-,.\t\nأإةىـًحﻻḤİßﷺ٣")) | st.characters(), max_size=40))
+    def check(t):
+        assert fold_with_offsets_fast(t) == fold_with_offsets(t)
+
+    check()
