@@ -46,25 +46,23 @@ def admin_level_of(kind: str | None, precision: int | None) -> int:
     return 3
 
 
-@lru_cache(maxsize=None)
-def _covering_table(gaz_path: str) -> dict[str, tuple[str, ...]]:
-    """admin pcode -> ids of the regions that contain the whole unit (99.9 % of its area)."""
+@lru_cache(maxsize=4096)
+def _covering(gaz_path: str, pcode: str) -> tuple[str, ...]:
+    """Ids of the regions that contain the whole admin unit ``pcode`` (99.9 % of its area)."""
     import shapely
 
     from ..gazetteer import Gazetteer
 
-    gaz = Gazetteer.load(gaz_path)
-    rids, rgeoms, _ = gaz.spatial.layer("region")
-    out: dict[str, list[str]] = {}
-    for level in (1, 2, 3):
-        ids, geoms, _ = gaz.spatial.layer(level)
-        tree = shapely.STRtree(geoms)
-        for r, rg in zip(rids, rgeoms):
-            for fi in tree.query(rg).tolist():
-                g = geoms[fi]
-                if shapely.area(shapely.intersection(g, rg)) >= 0.999 * shapely.area(g):
-                    out.setdefault(ids[fi], []).append(r)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+    sp = Gazetteer.load(gaz_path).spatial
+    g = sp.geometry(pcode)
+    if g is None:
+        return ()
+    rids, rgeoms, _ = sp.layer("region")
+    out = []
+    for fi in sp.tree("region").query(g, predicate="intersects").tolist():
+        if shapely.area(shapely.intersection(g, rgeoms[fi])) >= 0.999 * shapely.area(g):
+            out.append(rids[fi])
+    return tuple(sorted(out))
 
 
 def regions_covering(pcode: str, gaz=None) -> tuple[str, ...]:
@@ -72,7 +70,7 @@ def regions_covering(pcode: str, gaz=None) -> tuple[str, ...]:
     from ..gazetteer import Gazetteer
 
     gaz = gaz or Gazetteer.load()
-    return _covering_table(str(gaz.path)).get(pcode, ())
+    return _covering(str(gaz.path), pcode)
 
 
 def _reject(tally, rejects, err: RecordError, record: Any, strict: bool) -> None:
