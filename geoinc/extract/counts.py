@@ -35,13 +35,13 @@ _PERSONS = (
     "woman children child leaders leader ringleader ringleaders commanders commander elements element "
     "terrorists terrorist gunmen gunman insurgents insurgent rebels rebel troops personnel detainees "
     "interpreter interpreters journalists journalist policemen policeman guards guard recruits emir emirs "
-    "martyrs martyr residents resident workers worker students student wanted"
+    "martyrs martyr residents resident workers worker students student wanted others"
 ).split()
 _PERSON_SET = frozenset(_PERSONS)
 _AR_PERSONS = frozenset(fold(w) for w in (
     "عناصر عنصر عنصرا عنصراً أشخاص شخص شخصا أفراد فرد مدنيين مدنيا مدني مسلحين مسلحا جنود جندي عسكريين "
     "قياديين قيادي قادة مطلوبين مطلوبا إرهابيين شهداء شهيد قتلى جرحى مصابين أطفال طفل نساء امرأة "
-    "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو"
+    "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو آخرون آخرين"
 ).split())
 _AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_".split() if not w.endswith("_")}
 _ROLE_RX = [
@@ -136,7 +136,7 @@ def find_counts(folded: str) -> dict[str, int | None]:
                     break
             if not found:
                 # 'killed 14', '14 killed', '8 martyrs' (noun handled above)
-                if t not in ("a", "an", "single", "one") and t.isdigit():
+                if t not in ("a", "an", "single", "the", "its", "their") and (t.isdigit() or v >= 2):
                     if (j < len(toks) and _role(toks[j])) or (i > 0 and _role(toks[i - 1])):
                         phrases.append((i, i + 1, v))
         i += 1

@@ -25,14 +25,14 @@ __all__ = ["build_incidents", "TRIGGERS"]
 TRIGGERS: dict[str, str] = {
     "arrest": r"arrest\w*|detain\w*|detention|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز",
-    "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
+    "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
     "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|warplanes?|jets?|drones?|missiles?|"
               r"rockets?|artillery|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|مدفعي\w*|مسيره",
     "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|معارك|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
-    "attack": r"attack\w*|ambush\w*|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|"
+    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|"
               r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|مجزره|اطلاق نار",
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
 }
@@ -43,7 +43,7 @@ _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike",
 _CAPTION = re.compile(
     r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
     r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
-_PAST = re.compile(r"\b(?:last year|previously|in the past|years ago|earlier this year|last (?:january|february|march|april|may|june|july|"
+_PAST = re.compile(r"\b(?:last year|previously|in the past|years ago|earlier|past year|past months|last (?:january|february|march|april|may|june|july|"
                    r"august|september|october|november|december))\b|(?<!\S)(?:سابقا|العام الماضي)(?!\S)")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicinity of|east of|west of|north of|south of|"
                           r"northeast of|northwest of|southeast of|southwest of|on the road to)\s+(?:the\s+)?$|(?:قرب|بالقرب من|محيط|اطراف|أطراف)\s+$",
@@ -97,7 +97,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
             for d in dates)
         any_trigger = True
-        located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None]
+        located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         # group places by the nearest event word before them (else after)
         groups: dict[int, list[int]] = {}
         for i in located:
@@ -140,6 +140,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 continue
             loc_i = _pick_location(syr, mentions, text)
             loc = mentions[loc_i]
+            govs = {mentions[i].place.id for i in syr if mentions[i].place.kind in ("governorate", "region") or mentions[i].countryside}
             # the same place and kind of event again: one incident
             same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                          and _same_place(inc.location, loc.place)), None)
@@ -147,10 +148,21 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                              and _within(inc.location, loc.place)), None)
+            if same is None and len(govs) <= 1:
+                # a headline's area, then the town in the body: one incident at the town
+                up = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
+                           and inc.location.kind in ("governorate", "district", "subdistrict")
+                           and _within(loc.place, inc.location) and k - inc.sentences[-1] <= 3), None)
+                if up is not None:
+                    up.location, up.precision = loc.place, _precision(loc, text)
+                    up.excerpt = _excerpt(text, sentences[k], loc)
+                    up.mentions.insert(0, loc_i)
+                    _add_to(up, k, counts, date, offs, text, members)
+                    last_by_family[fam] = up
+                    continue
             prev = last_by_family.get(fam)
             if same is None and prev is not None and prev.location is None and not timed and k - prev.sentences[-1] <= 3:
                 same = prev
-            govs = {mentions[i].place.id for i in syr if mentions[i].place.kind in ("governorate", "region") or mentions[i].countryside}
             if same is not None:
                 if same.location is None:
                     same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))

@@ -39,6 +39,16 @@ def _common_words() -> frozenset[str]:
     )
 
 
+_COMMON_AR_FILE = Path(__file__).with_name("data") / "common_arabic.txt"
+
+
+@lru_cache(maxsize=1)
+def _common_arabic() -> frozenset[str]:
+    return frozenset(
+        fold(w) for w in _COMMON_AR_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
 def COMMON_WORDS() -> frozenset[str]:
     """The generated list of frequent English words (see ``_make_common_words.py``)."""
     return _common_words()
@@ -291,11 +301,39 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
     return s, e, info
 
 
+_DIR_WORDS = frozenset("eastern western northern southern east west north south central".split())
+
+
+def _weight(key: str) -> int:
+    """Length of a key for choosing among overlapping matches; a leading direction word
+    ('eastern deir') does not count, so 'eastern Deir ez-Zor' reads as Deir ez-Zor."""
+    head, _, rest = key.partition(" ")
+    return len(rest) if rest and head in _DIR_WORDS else len(key)
+
+
+_AR_PLACE_CONTEXT = frozenset(fold(w) for w in (
+    "في قرب من الى إلى حول بين مدينة بلدة قرية حي منطقة ناحية ريف مخيم شرق غرب شمال جنوب أطراف محيط باتجاه نحو "
+    "شرقي غربي شمالي جنوبي بمدينة ببلدة بقرية بحي بمنطقة بريف ومدينة وبلدة وقرية وحي"
+).split())
+
+
+def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matcher, accepted_f: list) -> bool:
+    """A name that is also a frequent Arabic word ('جروح') needs place context before it."""
+    if " " in key or m.is_major(key) or key not in _common_arabic():
+        return True
+    ws = folded.rfind(" ", 0, fs) + 1
+    if ws < fs:  # with a clitic ('بجروح'): only a listed place may carry one
+        return bool(accepted_f and accepted_f[-1] >= ws - 3)
+    prev = folded[:ws].split()[-1:] or [""]
+    return prev[0] in _AR_PLACE_CONTEXT or bool(accepted_f and accepted_f[-1] >= ws - 3)
+
+
 def _in_name(text: str, s: int, e: int) -> bool:
     prev = _WORD_BEFORE.search(text[max(0, s - 40):s])
     return bool(prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z’'\- ]+(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\(|[-—–:]|,)")
 _CAP_RUN = re.compile(
     r"(?<![\w’'-])(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
     r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])"
@@ -313,7 +351,7 @@ _FALLBACK_RX = re.compile(
     r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
     r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
 )
-_LISTED_RX = re.compile(r"^\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
+_LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 
 
 def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> list:
@@ -361,7 +399,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     folded, offs = folded or fold_with_offsets(text)
     raw = list(m.iter_raw(folded))
     # longest first, then leftmost; no overlaps
-    raw.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    raw.sort(key=lambda r: (-_weight(r[2]), r[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
     for r in raw:
@@ -373,6 +411,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     out: list[Mention] = []
     accepted: list[tuple[int, int]] = []
     title_cache: dict[int, bool] = {}
+    accepted_f: list[int] = []
     name_words: set[str] = set()  # keys seen inside a person's or group's name in this report
     chosen = chosen + _fallback(text, folded, offs, chosen, m)
     chosen.sort(key=lambda r: r[0])
@@ -384,6 +423,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             if prefix:  # include the article the prefix carries ('بالرقة' -> 'الرقة')
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
+                continue
+            if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f):
                 continue
         else:
             line_start = text.rfind("\n", 0, s) + 1
@@ -397,6 +438,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                     name_words.add(key)
                 continue
         accepted.append((s, e))
+        accepted_f.append(fe)
         fp = m.foreign.get(key) if flags & _FOREIGN else None
         gaz_hit = bool(flags & _GAZ)
         xs, xe, info = (s, e, {"countryside": False, "near": False, "desc": []})
@@ -404,6 +446,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic)
         mention = Mention(text=text[xs:xe], start=xs, end=xe, key=key, foreign=fp,
                           countryside=info["countryside"], near=info["near"])
+        if not arabic and _DATELINE.match(text, s) and (s == 0 or text[s - 1] == "\n") and text[s:e].isupper():
+            mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
         mention._desc = info["desc"]  # type: ignore[attr-defined]
         mention._gaz = gaz_hit  # type: ignore[attr-defined]
         mention._core = (s, e)  # type: ignore[attr-defined]
