@@ -43,7 +43,21 @@ def _lines(fh: IO[bytes], encoding: str | None) -> tuple[str, Iterator[tuple[byt
         parts = text.split("\n")
         last = len(parts) - 1
         return enc, ((p, i < last) for i, p in enumerate(parts) if i < last or p)
-    return enc, ((raw, raw.endswith(b"\n")) for raw in fh)
+    return enc, _split_cr(fh)
+
+
+def _split_cr(fh: IO[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """Lines of a byte stream; a lone CR (old Mac line end) also ends a line (JSON text can
+    hold a CR only as whitespace between tokens, never inside a string)."""
+    for raw in fh:
+        body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
+        if b"\r" not in body:
+            yield raw, raw.endswith(b"\n")
+            continue
+        parts = body.split(b"\r")
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            yield part, (raw.endswith(b"\n") if last else True)
 
 
 def iter_jsonl(path: str, encoding: str | None = None) -> Iterator[tuple[int, dict | RecordError]]:
