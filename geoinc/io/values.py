@@ -420,4 +420,4 @@ def _excel(f: float, value: Any) -> _dt.date:
     lo, hi = EXCEL_SERIALS
     if not lo <= f < hi:
         raise ValueError(f"not a date: {_short(value)} (a number is read as an Excel serial date, {lo}-{hi})")
-    return _EXCEL_EPOCH + _dt.timedelta(days=int(f))
+    return _check_year(_EXCEL_EPOCH + _dt.timedelta(days=int(f)), value)
