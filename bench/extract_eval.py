@@ -117,7 +117,13 @@ def seeds(ex: Extractor, folder: Path) -> None:
 
 
 def eval_set(ex: Extractor, path: Path, limit: int | None) -> None:
+    from geoinc.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    for r in rows:  # gold governorate: the pcode, else the publisher's governorate name
+        if not r.get("gold_admin1_pcode") and r.get("gold_admin1"):
+            r["gold_admin1_pcode"] = gaz.admin1_code(r["gold_admin1"]) or ""
     if limit:
         rows = rows[:limit]
     by_lang: dict[str, list] = {}

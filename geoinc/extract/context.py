@@ -30,6 +30,7 @@ _HINT_GAP = re.compile(
     r"in\s+the\s+governorate\s+of|province|governorate|countryside)\s+|\s+(?:في|من)\s+|\s+(?:ب|ف|في\s+)?(?=ريف)|\s+ب(?=محافظ)|\s*\(\s*)$",
     re.I,
 )
+_HINT_GAP_AR = re.compile(r"^\s+(?:ب|ف|و?في\s+)(?:ريف|محافظ)")
 _ANAPHOR = re.compile(r"^\s*(?:(?:ب|في\s+)?ريف\s+المحافظ[ةه]|في\s+المحافظ[ةه]|,?\s*in\s+the\s+(?:same\s+)?(?:province|governorate))")
 _LIST_GAP = re.compile(r"^\s*(?:[,،]\s*(?:and\s+|or\s+|و)?|\s+(?:and|or)\s+|\s+و\s?|\s*[()]\s*)$")
 _TOWN_WORDS = ("city", "town", "village", "مدينه", "بلده", "قريه")
@@ -204,7 +205,8 @@ def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
-    if not _HINT_GAP.match(text[mentions[i].end:nxt.start]) and not (nxt.start - mentions[i].end <= 1):
+    gap = text[mentions[i].end:nxt.start]
+    if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])) and not (nxt.start - mentions[i].end <= 1):
         return None
     cands = nxt.candidates
     if not cands:

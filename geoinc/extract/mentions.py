@@ -134,7 +134,7 @@ def matcher(gaz=None) -> Matcher:
 
 
 # ---------------------------------------------------------------------------- context rules
-_WORD_BEFORE = re.compile(r"([\w’'\-]+)([^\w\n]*)$")
+_WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|ibn|abu|bani)-?)?([^\w\n]*)$")
 _WORD_AFTER = re.compile(r"^([^\w\n]*)([\w’'\-]+)")
 _PLACE_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|to|into|outside|around|toward|towards|across|targeting|targeted|hit|shelled|"
