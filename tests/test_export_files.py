@@ -89,13 +89,15 @@ def test_geojson_by_admin1_has_polygons_and_counts(cli, reports, tmp_path):
     text = out.read_text(encoding="utf-8")
     doc = json.loads(text)
     _check_rfc7946(doc, text)
-    assert len(doc["features"]) == 14
-    by = {f["properties"]["pcode"]: f["properties"] for f in doc["features"]}
-    assert sum(p["incidents"] for p in by.values()) == 5  # every located incident counts once per level
+    units = [f for f in doc["features"] if f["geometry"] is not None]
+    assert len(units) == 14
+    by = {f["properties"]["region"]: f["properties"] for f in doc["features"]}
+    assert sum(f["properties"]["incidents"] for f in units) == 5  # every located incident counts once per level
     assert by["SY04"]["incidents"] == 1 and by["SY04"]["killed"] == 1  # the Homs-governorate explosion
     gdf = pyogrio.read_dataframe(out)
-    assert set(gdf.geom_type) <= {"Polygon", "MultiPolygon"} and gdf.is_valid.all()
-    assert {"pcode", "name", "name_ar", "incidents", "killed", "injured", "arrested", "area_km2"} <= set(gdf.columns)
+    polys = gdf[gdf.geometry.notna()]
+    assert set(polys.geom_type) <= {"Polygon", "MultiPolygon"} and polys.is_valid.all()
+    assert {"region", "name", "name_ar", "incidents", "killed", "injured", "arrested", "area_km2"} <= set(gdf.columns)
 
 
 def test_gpkg_layers(cli, reports, tmp_path):
@@ -113,7 +115,9 @@ def test_gpkg_layers(cli, reports, tmp_path):
     assert types["killed"].startswith("int") and types["place_name_ar"] == "object"
     assert set(inc["place_name_ar"].dropna()) >= {"داريا"}
     adm2 = pyogrio.read_dataframe(out, layer="by_admin2")
-    assert len(adm2) == 62 and adm2["incidents"].sum() == 4  # the governorate-level one is not smeared below
+    units = adm2[adm2.geometry.notna()]
+    assert len(units) == 62 and units["incidents"].sum() == 4  # the governorate-level one is not smeared below
+    assert adm2.loc[adm2["region"] == "unassigned", "incidents"].sum() >= 1
 
 
 def test_gpkg_by_one_level(incidents, tmp_path):
@@ -136,7 +140,8 @@ def test_csv(cli, reports, incidents, tmp_path):
     agg = tmp_path / "adm3.csv"
     geoinc.to_file(incidents, agg, by="admin3")
     a = pyogrio.read_dataframe(agg)
-    assert len(a) == 272 and a["wkt"].str.startswith(("POLYGON", "MULTIPOLYGON")).all()
+    units = a[a["region"].str.startswith("SY")]
+    assert len(units) == 272 and units["wkt"].str.startswith(("POLYGON", "MULTIPOLYGON")).all()
     bom = tmp_path / "bom.csv"
     geoinc.to_file(incidents, bom, bom=True)
     assert bom.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -156,4 +161,5 @@ def test_to_file_one_liner(incidents, tmp_path):
     inc = incidents
     assert geoinc.to_file(inc, tmp_path / "x.geojson", by="region") == "geojson"
     doc = json.loads((tmp_path / "x.geojson").read_text(encoding="utf-8"))
-    assert doc["features"] and all(f["properties"]["level"] == "region" for f in doc["features"])
+    regions = [f["properties"]["region"] for f in doc["features"] if f["geometry"] is not None]
+    assert "eastern_ghouta" in regions and all(r[:1].islower() for r in regions)

@@ -192,19 +192,14 @@ def incident_payload(incidents, gaz=None, excerpt_chars: int = 280) -> dict[str,
 def unit_counts(incidents, level: int):
     """Incidents and casualties per admin unit at ``level`` (1-3): a DataFrame indexed by pcode.
 
-    An incident counts at a level only when its admin code at that level is known, so a
-    governorate-precision incident counts for its governorate and not for any district.
+    Counted by :func:`geoinc.aggregate`, so an incident counts at a level only when its location
+    is known at that level (a governorate-precision incident counts for its governorate only).
     """
-    import pandas as pd
+    from ..aggregate import aggregate
 
-    col = f"admin{level}"
-    df = incidents[[col, "killed", "injured", "arrested"]].copy()
-    df = df[df[col].notna() & (df[col].astype(str) != "")]
-    for c in ("killed", "injured", "arrested"):
-        df[c] = pd.to_numeric(df[c], errors="coerce").fillna(0).astype("int64")
-    g = df.groupby(col)
-    out = pd.DataFrame({"incidents": g.size(), "killed": g["killed"].sum(), "injured": g["injured"].sum(),
-                        "arrested": g["arrested"].sum()})
+    t = aggregate(incidents, by=f"admin{level}", metrics=("incidents", "arrested", "killed", "injured"))
+    t = t[t["geometry"].notna()] if "geometry" in t.columns else t
+    out = t.set_index("region")[["incidents", "killed", "injured", "arrested"]]
     out.index.name = "pcode"
     return out
 
