@@ -42,6 +42,7 @@ def page(hostile_map):
         b.open(hostile_map)
         ready = b.eval("window.geoincReady")
         assert ready["drawn"] == 5
+        assert b.eval("window.geoincText") == 5  # the report texts, read after the map is drawn
         yield b
 
 

@@ -65,9 +65,9 @@ def reports(tmp_path, gaz) -> Path:
     return p
 
 
-def _block(html: str) -> str:
-    m = re.search(r'<script type="application/json" id="[^"]+">(.*?)</script>', html, re.S)
-    assert m, "no data block"
+def _block(html: str, which: str = "data") -> str:
+    m = re.search(r'<script type="application/json" id="[^"]+-' + which + r'">(.*?)</script>', html, re.S)
+    assert m, f"no {which} block"
     return m.group(1)
 
 
@@ -80,9 +80,10 @@ def test_map_writes_one_html_with_a_data_block(cli, reports, tmp_path):
     data = json.loads(_block(html))
     assert data["meta"]["n_total"] == 6 and data["meta"]["n_drawn"] == 5 and data["meta"]["n_area"] == 1
     # the hostile text is in the data block, escaped so it cannot close the script element
-    block = _block(html)
+    assert "<svg" not in _block(html) and "</" not in _block(html)  # ids and sources in the data block too
+    block = _block(html, "text")
     assert "</script" not in block.lower() and "<img" not in block and "\u2028" not in block
-    assert HOSTILE_EXCERPTS[1] in data["pts"]["x"]
+    assert HOSTILE_EXCERPTS[1] in json.loads(block)["x"]
     # javascript: links never reach the page
     assert "javascript:window.__pwned" not in html
     assert "<title>Title &lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>" in html

@@ -32,6 +32,7 @@ class IncidentMap(MacroElement):
         """
         {% macro html(this, kwargs) %}
 <script type="application/json" id="{{ this.block_id }}">{{ this.block }}</script>
+<script type="application/json" id="{{ this.text_id }}">{{ this.text_block }}</script>
         {% endmacro %}
         {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = new geoinc.App({{ this._parent.get_name() }}, {{ this.app_options }});
@@ -56,6 +57,11 @@ var {{ this.get_name() }} = new geoinc.App({{ this._parent.get_name() }}, {{ thi
         self.payload = payload
         self.plugins = list(plugins)
         self.block_id = self.get_name().replace("_", "-") + "-data"
+        # report excerpts go in a second block, read after the map is drawn (only popups need them)
+        texts = payload["pts"].pop("x")
         self.block = encode_block(payload)
+        self.text_id = self.get_name().replace("_", "-") + "-text"
+        self.text_block = encode_block({"x": texts})
+        payload["pts"]["x"] = texts
         self.calls = [(p.js, json_for_script(p.options())) for p in self.plugins]
-        self.app_options = json_for_script({"data": self.block_id, "collapsed": collapsed})
+        self.app_options = json_for_script({"data": self.block_id, "text": self.text_id, "collapsed": collapsed})

@@ -183,7 +183,8 @@
     }
     if (P.r[i]) row("Report", this.str(P.r[i]), "geoinc-id");
     if (P.id[i]) row("Incident", P.id[i], "geoinc-id");
-    if (P.x[i]) {
+    if (!P.x) el("div", "geoinc-more", "(the report's words are still loading)", box);
+    else if (P.x[i]) {
       var q = el("blockquote", "geoinc-excerpt", P.x[i], box);
       q.setAttribute("dir", "auto");
     }
@@ -233,6 +234,7 @@
       t0 = performance.now();
     var done = G.readBlock(this.opts.data).then(function (data) {
       app.data = data;
+      data.pts.x = null; // filled from the text block once the map is drawn
       app.tDecoded = performance.now() - t0;
       for (var s = 0; s < app.steps.length; s++) app.steps[s](app);
       var bases = {},
@@ -257,6 +259,14 @@
       app.map.getContainer().appendChild(box);
     });
     window.geoincReady = done;
+    window.geoincText = done.then(function () {
+      return app.opts.text && document.getElementById(app.opts.text)
+        ? G.readBlock(app.opts.text).then(function (t) {
+            app.data.pts.x = t.x;
+            return t.x.length;
+          })
+        : 0;
+    });
     return done;
   };
 
