@@ -125,16 +125,26 @@ class GridIndex:
         self._cfeat = np.array([f for c in self.combos for f in c], dtype=np.int64)
         self._cfirst = np.array([min(c, key=lambda f: self._rank[f]) for c in self.combos], dtype=np.int64)
         self._inv = 1.0 / self.cell
+        if len(self.combos) < 2**15 - 1 and self.grid.dtype != np.int16:
+            self.grid = self.grid.astype(np.int16)  # half the memory traffic of the look-ups
+        self._flat = self.grid.ravel()
 
     # ------------------------------------------------------------------ look-ups
     def _codes(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Grid code of each point: a combination index, _BORDER or _NONE."""
         ny, nx = self.grid.shape
-        fx = (lons - self.origin[0]) * self._inv
-        fy = (lats - self.origin[1]) * self._inv
+        fx = lons - self.origin[0]
+        fx *= self._inv
+        fy = lats - self.origin[1]
+        fy *= self._inv
         ok = (fx >= 0) & (fx < nx) & (fy >= 0) & (fy < ny)  # False for NaN too
-        codes = np.full(len(lons), _NONE, dtype=np.int32)
-        codes[ok] = self.grid[fy[ok].astype(np.int64), fx[ok].astype(np.int64)]
+        np.copyto(fx, 0.0, where=~ok)
+        np.copyto(fy, 0.0, where=~ok)
+        flat = fy.astype(np.int64)
+        flat *= nx
+        flat += fx.astype(np.int64)
+        codes = self._flat.take(flat)
+        np.copyto(codes, np.asarray(_NONE, dtype=codes.dtype), where=~ok)
         return codes
 
     def _exact_pairs(self, lons: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

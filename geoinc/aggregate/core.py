@@ -112,6 +112,57 @@ def period_labels(dates, period: str | None) -> np.ndarray:
     return out
 
 
+def period_codes(dates, period: str | None) -> tuple[np.ndarray, list[str]]:
+    """(code per date, labels): ``labels[code]`` is :func:`period_labels` of the date, computed on
+    integer period numbers so millions of dates take milliseconds."""
+    import pandas as pd
+
+    d = dates if isinstance(dates, pd.Series) and dates.dtype.kind == "M" else pd.to_datetime(pd.Series(dates), errors="coerce")
+    n = len(d)
+    if period is None:
+        return np.zeros(n, dtype=np.int64), [""]
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)} or None, not {period!r}")
+    na = d.isna().to_numpy()
+    days = d.to_numpy(dtype="datetime64[D]").astype(np.int64)  # days since 1970-01-01 (NaT: a sentinel)
+    if period == "day":
+        num = days
+    elif period == "week":
+        num = days - (days + 3) % 7  # the Monday starting the ISO week (1970-01-01 was a Thursday)
+    else:
+        m = d.to_numpy(dtype="datetime64[M]").astype(np.int64)
+        num = m if period == "month" else m // 12
+    big = np.iinfo(np.int64).max
+    num = np.where(na, big, num)
+    if (~na).any() and int(num[~na].max()) - int(num[~na].min()) < 5_000_000:
+        # a small range of periods: a lookup table instead of sorting millions of values
+        lo = int(num[~na].min())
+        off = np.where(na, int(num[~na].max()) - lo + 1, num - lo)
+        present = np.flatnonzero(np.bincount(off))
+        table = np.full(int(off.max()) + 1, -1, dtype=np.int64)
+        table[present] = np.arange(len(present))
+        inv = table[off]
+        uniq = np.where(present == int(num[~na].max()) - lo + 1, big, present + lo) if na.any() else present + lo
+    else:
+        uniq, inv = np.unique(num, return_inverse=True)
+    labels: list[str] = []
+    for u in uniq.tolist():
+        if u == np.iinfo(np.int64).max:
+            labels.append(UNDATED)
+        elif period == "year":
+            labels.append(f"{u + 1970:04d}")
+        elif period == "month":
+            labels.append(f"{u // 12 + 1970:04d}-{u % 12 + 1:02d}")
+        else:
+            day = pd.Timestamp(np.datetime64(int(u), "D"))
+            if period == "day":
+                labels.append(day.strftime("%Y-%m-%d"))
+            else:
+                iso = day.isocalendar()
+                labels.append(f"{iso[0]:04d}-W{iso[1]:02d}")
+    return inv.astype(np.int64).ravel(), labels
+
+
 def _all_periods(labels: Iterable[str], period: str, since=None, until=None) -> list[str]:
     """Every period label from the first to the last (or since/until), with no gaps."""
     import pandas as pd
@@ -270,7 +321,7 @@ def aggregate(incidents, by: str = "admin1", period: str | None = None, metrics:
             codes = np.full(n, -1, dtype=np.int64)
             if len(sel):
                 codes[sel] = grid_index(key, gaz).first(lon[sel], lat[sel])
-            if kinds.any() or any(p is not None for p in precs):
+            if "place_kind" in df or "precision" in df:
                 lv = np.array([admin_level_of(k, p) for k, p in zip(kinds, precs)])
                 codes[lv < key] = -1
         in_unit = codes >= 0
@@ -286,10 +337,11 @@ def aggregate(incidents, by: str = "admin1", period: str | None = None, metrics:
         else:
             maybe = cand
         if len(maybe):
-            outside[maybe] = np.array([u is None for u in assign_points(1, lon[maybe], lat[maybe], gaz)], dtype=bool)
+            outside[maybe] = grid_index(1, gaz).first(lon[maybe], lat[maybe]) < 0 if len(maybe) >= 5000 else \
+                np.array([u is None for u in assign_points(1, lon[maybe], lat[maybe], gaz)], dtype=bool)
     unassigned = ~in_unit & ~outside
     # ---- periods
-    plabels = period_labels(df["date"] if "date" in df else [pd.NaT] * n, period)
+    p_code, p_uniq = period_codes(df["date"] if "date" in df else pd.Series(pd.NaT, index=range(n)), period)
     # ---- group keys: (unit index | unassigned | outside, period)
     nU = len(ids)
     extra_keys = np.full(n, -1, dtype=np.int64)
@@ -297,7 +349,6 @@ def aggregate(incidents, by: str = "admin1", period: str | None = None, metrics:
     extra_keys[outside] = nU + 1
     rows_inc = np.concatenate([pi, np.flatnonzero(~in_unit)])
     rows_key = np.concatenate([fi, extra_keys[~in_unit]])
-    p_uniq, p_code = np.unique(plabels.astype(str), return_inverse=True)
     periods = list(p_uniq)
     if fill and period is not None:
         full = _all_periods(periods, period, since, until)
@@ -315,9 +366,13 @@ def aggregate(incidents, by: str = "admin1", period: str | None = None, metrics:
             out[c] = np.rint(np.bincount(gk, weights=v[rows_inc], minlength=size)).astype(np.int64)
     type_cols = []
     if "types" in mets:
-        tv = df["type"].to_numpy(dtype=object) if "type" in df else np.full(n, "other", dtype=object)
-        tcode = pd.Categorical(tv, categories=list(INCIDENT_TYPES)).codes
-        tcode = np.where(tcode < 0, INCIDENT_TYPES.index("other"), tcode)[rows_inc]
+        if "type" in df:
+            fcode, funiq = pd.factorize(df["type"], use_na_sentinel=False)
+            other = INCIDENT_TYPES.index("other")
+            lut = np.array([INCIDENT_TYPES.index(u) if u in INCIDENT_TYPES else other for u in funiq], dtype=np.int64)
+            tcode = lut[fcode][rows_inc]
+        else:
+            tcode = np.full(len(rows_inc), INCIDENT_TYPES.index("other"), dtype=np.int64)
         for ti, t in enumerate(INCIDENT_TYPES):
             out[f"type_{t}"] = np.bincount(gk[tcode == ti], minlength=size)
             type_cols.append(f"type_{t}")
