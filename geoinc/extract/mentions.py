@@ -391,6 +391,46 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
     return out
 
 
+_CAP_RX = re.compile(r"(?<![\w’'-])" + _RUN)
+
+
+def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
+    """Capitalised names anywhere that the automaton missed or only partly matched because of
+    their spelling ('Jisr Al Shoghour' where only 'Jisr' matched, 'Kafar Naha Town'): looked up
+    whole with the gazetteer's exact and loose keys (no fuzzy guessing). Returns the new
+    matches and the indices of automaton matches they replace."""
+    import bisect
+
+    from ..gazetteer.query import parse_query
+
+    spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+    out: list = []
+    replaced: set[int] = set()
+    gaz = m.gaz
+    for r in _CAP_RX.finditer(text):
+        s, e, name = r.start(), r.end(), r.group()
+        inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
+        if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
+            continue
+        core = parse_query(name).name
+        words = [w for w in core.split() if w not in ARTICLES]
+        # several words only: single words are the automaton's and the place-context fallback's
+        if len(words) < 2 or len("".join(words)) < 6 or core in _common_words():
+            continue
+        hits = gaz._match(core, fuzzy=False)
+        if not hits or max(hits.values()) < 0.9:
+            continue
+        if inside and all(fold(text[spans[i][0]:spans[i][1]]) == core for i in inside):
+            continue  # the automaton already has exactly this name
+        fs = bisect.bisect_left(offs, s)
+        fe = bisect.bisect_left(offs, e - 1)
+        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+            continue
+        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+        replaced.update(inside)
+    return out, replaced
+
+
 def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
     """Every place name in ``text`` (English or Arabic) as unresolved :class:`Mention` objects,
     in text order; foreign names carry their :class:`ForeignPlace`. See the module doc.
@@ -413,6 +453,10 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     title_cache: dict[int, bool] = {}
     accepted_f: list[int] = []
     name_words: set[str] = set()  # keys seen inside a person's or group's name in this report
+    caps, replaced = _capital_runs(text, folded, offs, chosen, m)
+    if replaced:
+        chosen = [c for i, c in enumerate(chosen) if i not in replaced]
+    chosen = chosen + caps
     chosen = chosen + _fallback(text, folded, offs, chosen, m)
     chosen.sort(key=lambda r: r[0])
     for fs, fe, key, flags, prefix in chosen:

@@ -128,6 +128,25 @@ def _usable_alias(a: str) -> bool:
     return vowels / len(letters) >= 0.2
 
 
+def _plausible_alternates(alts: set[str], native: Iterable[str]) -> set[str]:
+    """GeoNames alternate names come in every language ('Sam', 'Cham', 'Kamakeko' for Damascus).
+    Keep those that sound like a native (OCHA English or Arabic) name — similar consonant
+    skeletons — and exonyms of five letters or more with three consonants ('Palmyra', 'Tabqa');
+    drop short foreign forms ('Sam', 'Cham', 'al-Sham'), which collide with common words and
+    with the names of groups and outlets in reports."""
+    from rapidfuzz import fuzz
+
+    nat = {skeleton(a) for a in native if a}
+    keep = set()
+    for a in alts:
+        sk = skeleton(a)
+        if is_arabic(a) or any(fuzz.ratio(sk, n) >= 60 for n in nat if n):
+            keep.add(a)
+        elif len(fold(a)) >= 5 and len(sk) >= 3:
+            keep.add(a)
+    return keep
+
+
 class _Areas:
     def __init__(self) -> None:
         from pyproj import Transformer
@@ -338,6 +357,7 @@ class Builder:
             pop = int(p.get("population") or 0) or None
             if best is not None:
                 merged += 1
+                alts = _plausible_alternates(alts, best["aliases"])
                 best["aliases"] = sorted(set(best["aliases"]) | alts)
                 if pop and (best.get("population") or 0) < pop:
                     best["population"] = pop
