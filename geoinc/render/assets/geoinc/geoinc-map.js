@@ -236,7 +236,12 @@
       app.data = data;
       data.pts.x = null; // filled from the text block once the map is drawn
       app.tDecoded = performance.now() - t0;
-      for (var s = 0; s < app.steps.length; s++) app.steps[s](app);
+      app.timings = [];
+      for (var s = 0; s < app.steps.length; s++) {
+        var ts = performance.now();
+        app.steps[s](app);
+        app.timings.push(Math.round(performance.now() - ts));
+      }
       var bases = {},
         overlays = {};
       app.bases.forEach(function (b, k) {
@@ -251,7 +256,7 @@
       app.map.fire("geoinc:ready");
       var ms = performance.now() - t0;
       app.map.getContainer().setAttribute("data-geoinc-ready", ms.toFixed(1));
-      return { ms: ms, decoded: app.tDecoded, drawn: data.meta.n_drawn };
+      return { ms: ms, decoded: app.tDecoded, drawn: data.meta.n_drawn, steps: app.timings };
     });
     done.catch(function (e) {
       app.map.getContainer().setAttribute("data-geoinc-error", String(e && e.message ? e.message : e));
