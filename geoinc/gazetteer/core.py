@@ -83,6 +83,7 @@ class Gazetteer:
         self._loose_list: dict[str, list[str]] | None = None
         self._cache: dict[tuple, list[Place]] = {}
         self._spatial = None
+        self._foreign: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -140,6 +141,9 @@ class Gazetteer:
         h = str(hint).strip()
         if h.upper() in self.places and self.places[h.upper()].kind == "governorate":
             return h.upper()
+        for pid in self._fold.get(fold(h), ()):  # the whole string first: 'Rif Dimashq', 'Rural Damascus'
+            if self.places[pid].kind == "governorate":
+                return pid
         q = parse_query(h)
         for ids in (self._fold.get(fold(q.name)), self._loose.get(loose_key(q.name))):
             for pid in ids or ():
@@ -149,7 +153,7 @@ class Gazetteer:
             for pid in ids or ():
                 p = self.places[pid]
                 if p.kind == "town" and self.capital_level(pid) in (0, 1):
-                    return p.admin1
+                    return _COUNTRYSIDE_OF.get(p.admin1, p.admin1) if q.countryside else p.admin1
         return None
 
     def _match(self, text: str, fuzzy: bool = True) -> dict[str, float]:
@@ -315,11 +319,28 @@ class Gazetteer:
             i += 1
         return frozenset(found)
 
+    def is_foreign(self, name: str) -> bool:
+        """True when ``name`` is a known place outside Syria (Beirut, Erbil, Washington...) and
+        no Syrian place has exactly this name."""
+        f = fold(str(name))
+        if f in self._fold:
+            return False
+        if self._foreign is None:
+            try:
+                from ..extract.foreign import foreign_places
+
+                self._foreign = frozenset(foreign_places())
+            except Exception:  # the extraction data is optional for resolution
+                self._foreign = frozenset()
+        return f in self._foreign
+
     def _candidates(self, name: str, admin1: str | None, kind: str | None, limit: int,
                     ctx: frozenset[str] = frozenset()) -> list[Place]:
         if name is None:
             return []
         name = str(name)
+        if self.is_foreign(name):
+            return []
         q = parse_query(name)
         # the whole string first ('Rural Damascus', 'Eastern Ghouta'): fuzzy only if it is all there is
         matches = self._match(name, fuzzy=not q.name or fold(q.name) == fold(name))
