@@ -177,3 +177,10 @@ def test_context_breaks_ties_between_namesakes(gaz):
     assert gaz.resolve("Suran", context="Fighting around Azaz and Marea").admin1 == "SY02"
     # the explicit hint still wins over context
     assert gaz.resolve("Suran", admin1="SY05", context="Azaz").admin1 == "SY05"
+
+
+def test_admin1_hints_and_foreign_names(gaz):
+    assert gaz.admin1_code("Rif Dimashq") == "SY03"
+    assert gaz.admin1_code("Damascus countryside") == "SY03"
+    assert gaz.admin1_code("Hama") == "SY05"
+    assert gaz.resolve("Beirut") is None and gaz.resolve("Erbil") is None
