@@ -114,9 +114,13 @@ class Rejects:
         return len(self.items)
 
     def write(self, path: str) -> None:
-        """Write the collected rejects as JSON lines to ``path`` (atomically; ``-`` = stdout)."""
-        from .atomic import atomic_write
+        """Write the collected rejects as JSON lines to ``path`` (atomically; ``-`` = stdout).
 
+        Raises :class:`~geoinc.io.atomic.OutputError` when ``path`` is a file this process read
+        as input (``--rejects`` pointed at the input by mistake)."""
+        from .atomic import atomic_write, check_output_path, inputs_read
+
+        check_output_path(path, inputs_read())  # a rejects file never replaces an input
         with atomic_write(path) as fh:
             for d in self.items:
                 fh.write(_dumps(d) + "\n")

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-__all__ = ["atomic_write", "atomic_path", "check_output_path", "OutputError"]
+__all__ = ["atomic_write", "atomic_path", "check_output_path", "OutputError", "note_input", "inputs_read"]
 
 
 class OutputError(ValueError):
@@ -41,6 +41,22 @@ def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike] = 
         if same:
             raise OutputError(f"{out}: output would overwrite the input {i}; choose another path")
     return o
+
+
+_INPUTS: list[str] = []
+
+
+def note_input(path: str | os.PathLike) -> None:
+    """Remember that this process read ``path`` as an input (the readers call it), so that
+    :class:`~geoinc.io.accounting.Rejects` can refuse to write its report onto it."""
+    p = str(path)
+    if p and p != "-" and p not in _INPUTS:
+        _INPUTS.append(p)
+
+
+def inputs_read() -> list[str]:
+    """The input files this process has read through :mod:`geoinc.io` readers."""
+    return list(_INPUTS)
 
 
 def _umask_mode() -> int:

@@ -14,6 +14,7 @@ import sys
 from typing import IO, Any, Iterator
 
 from .accounting import RecordError
+from .atomic import note_input
 from .encoding import decode, describe_undecodable, detect_encoding, find_undecodable
 
 __all__ = ["iter_jsonl", "open_binary"]
@@ -68,6 +69,7 @@ def iter_jsonl(path: str, encoding: str | None = None) -> Iterator[tuple[int, di
     invalid JSON) says so. ``encoding`` overrides detection (ValueError for an unknown name).
     """
     src = "<stdin>" if str(path) == "-" else str(path)
+    note_input(path)
     fh = open_binary(path)
     try:
         enc, lines = _lines(fh, encoding)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .accounting import RecordError
+from .atomic import note_input
 from .encoding import decode, describe_undecodable, detect_encoding, find_undecodable
 
 __all__ = ["iter_table", "header_key", "sniff_delimiter", "table_sheets"]
@@ -178,6 +179,7 @@ def iter_table(path: str, encoding: str | None = None, sheet: str | int | None =
     """
     p = str(path)
     src = "<stdin>" if p == "-" else p
+    note_input(p)
     raw = sys.stdin.buffer.read() if p == "-" else Path(p).read_bytes()
     if raw[:4] == b"PK\x03\x04" or p.lower().endswith((".xlsx", ".xlsm")):
         yield from _iter_xlsx(p, raw, sheet)
