@@ -49,7 +49,8 @@ def main() -> None:
     MAPS.mkdir(exist_ok=True)
     show_resolutions()
     geoinc("extract", "examples/reports.jsonl", "-o", "maps/demo.jsonl")
-    geoinc("map", "maps/demo.jsonl", "-o", "maps/demo.html", "--title", "geoinc demo: example reports")
+    # --offline: every script inlined, the gazetteer boundaries as basemap: opens with no network
+    geoinc("map", "maps/demo.jsonl", "-o", "maps/demo.html", "--offline", "--title", "geoinc demo: example reports")
     geoinc("export", "maps/demo.jsonl", "-o", "maps/demo.geojson")
     geoinc("export", "maps/demo.jsonl", "-o", "maps/demo.gpkg", "--by", "admin1")
     geoinc("summary", "maps/demo.jsonl", "--by", "admin1", "-o", "maps/demo-summary.csv")
