@@ -55,13 +55,12 @@ def cmd_args(cmd: str, src: str, out: Path) -> list[str]:
 # (command, corpus file): each command on a spread of the files meant for it, plus wrong and
 # broken files (bench/robustness.py runs all of them through all commands).
 PLAN = (
-    [("resolve", n) for n in MANIFEST if n.startswith("names_")]
-    + [("resolve", n) for n in ("empty.jsonl", "binary_garbage.jsonl", "reports_cr_only.csv")]
+    [("resolve", n) for n in ("names_hostile.jsonl", "names_cp1256.jsonl", "names_utf16le_nobom.jsonl",
+                              "names_utf16be_nobom.jsonl", "names_bad_bytes.jsonl", "empty.jsonl", "binary_garbage.jsonl")]
     + [("extract", n) for n in ("reports_hostile.jsonl", "reports_bad_bytes.jsonl", "reports_utf16le_nobom.jsonl",
                                 "reports_cp1256.csv", "reports_unterminated_quote.csv", "reports_ragged.csv",
-                                "reports_embedded_newlines.csv", "reports_bad_bytes.csv", "reports_cr_only.csv",
-                                "reports_dup_headers.csv", "reports_no_header.csv", "reports.xlsx", "truncated.xlsx",
-                                "names_hostile.jsonl")]
+                                "reports_embedded_newlines.csv", "reports_bad_bytes.csv", "reports_no_header.csv",
+                                "reports.xlsx", "truncated.xlsx")]
     + [("summary", n) for n in ("incidents_values.csv", "incidents_semicolon_decimal_comma.csv", "incidents_acled_like.csv",
                                 "incidents_multi_sheet.xlsx", "extracted_hostile.jsonl", "old_excel.xls", "pdf_named.jsonl")]
     + [("export", n) for n in ("incidents_values.csv", "extracted_hostile.jsonl", "truncated.xlsx")]
