@@ -267,3 +267,17 @@ def test_progress_is_quiet_off_terminal_and_draws_on_stderr(capsys):
     assert capsys.readouterr() == ("", "")
     assert list(progress(range(3), "x", enabled=True)) == [0, 1, 2]
     assert capsys.readouterr().out == ""
+
+
+def test_rejects_report_refuses_to_replace_an_input(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1}\nnot json\n', encoding="utf-8")
+    r = Rejects()
+    for _, rec in iter_jsonl(str(src)):
+        if isinstance(rec, RecordError):
+            r.add(rec)
+    with pytest.raises(OutputError, match="overwrite the input"):
+        r.write(str(src))
+    assert src.read_text(encoding="utf-8") == '{"id": 1}\nnot json\n'
+    r.write(str(tmp_path / "rejects.jsonl"))
+    assert json.loads((tmp_path / "rejects.jsonl").read_text(encoding="utf-8"))["raw"] == "not json"
