@@ -29,6 +29,11 @@ _LAZY = {
     "build_map": "geoinc.render",
     "save_map": "geoinc.render",
     "to_file": "geoinc.export",
+    "parse_coordinate": "geoinc.io.values",
+    "parse_latlon": "geoinc.io.values",
+    "parse_count": "geoinc.io.values",
+    "parse_date": "geoinc.io.values",
+    "SwappedCoordinates": "geoinc.io.values",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
