@@ -166,8 +166,6 @@ def test_summary_counts_every_json_line_of_a_wrong_file(results):
     assert r.counts[0] == MANIFEST["pdf_named.jsonl"]["records"]
 
 
-@pytest.mark.xfail(strict=True, reason="geoinc/incidents/extract_jsonl.py: a JSON object without 'incidents' is skipped "
-                                       "silently (incs = [] when missing) instead of rejected: records lost")
 def test_incident_commands_reject_objects_that_are_not_reports(tmp_path):
     if not have("summary"):
         pytest.skip("geoinc summary not built yet")

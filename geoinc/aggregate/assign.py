@@ -217,12 +217,9 @@ _INDEXES: dict[tuple[str, Any], GridIndex] = {}
 
 
 def _cache_dir() -> Path | None:
-    d = Path(os.environ.get("GEOINC_CACHE") or Path.home() / ".cache" / "geoinc")
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        return d if os.access(d, os.W_OK) else None
-    except OSError:
-        return None
+    from ..gazetteer.store import cache_dir
+
+    return cache_dir()
 
 
 def grid_index(level, gaz=None) -> GridIndex:

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-__all__ = ["data_dir", "read_geojson"]
+__all__ = ["data_dir", "read_geojson", "cache_dir"]
 
 ENV_VAR = "GEOINC_GAZETTEER"
 
@@ -36,3 +36,14 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
 def read_geojson(name: str, path: str | os.PathLike | None = None) -> dict:
     """Parse one GeoJSON file of the gazetteer folder (e.g. ``admin3.geojson``)."""
     return json.loads((data_dir(path) / name).read_text(encoding="utf-8"))
+
+
+def cache_dir() -> Path | None:
+    """Folder for derived caches (``$GEOINC_CACHE``, default ``~/.cache/geoinc``); None when it
+    cannot be written, in which case nothing is cached and everything still works."""
+    d = Path(os.environ.get("GEOINC_CACHE") or Path.home() / ".cache" / "geoinc")
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        return d if os.access(d, os.W_OK) else None
+    except OSError:
+        return None

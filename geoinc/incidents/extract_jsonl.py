@@ -32,6 +32,9 @@ def iter_extract_drafts(path: str, encoding: str | None = None) -> Iterator[dict
         if rec.get("status") == "rejected":
             yield RecordError(src, where, f"the extractor rejected this report: {rec.get('error') or 'no reason given'}", record_id=rid)
             continue
+        if "incidents" not in rec:
+            yield RecordError(src, where, "not a geoinc extract report: it has no 'incidents' list", field="incidents", record_id=rid)
+            continue
         incs = rec.get("incidents")
         if incs is None:
             incs = []

@@ -70,6 +70,8 @@ def is_blank(value: Any) -> bool:
         return math.isnan(value)
     if isinstance(value, str):
         return not value.strip()
+    if isinstance(value, (int, bool)):
+        return False
     try:  # pandas NA / NaT, numpy nan
         import pandas as pd  # noqa: PLC0415 — only when such a value can exist
 
