@@ -409,6 +409,8 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     gaz = m.gaz
     for r in _CAP_RX.finditer(text):
         s, e, name = r.start(), r.end(), r.group()
+        if sum(1 for w in fold(name).split() if w not in ARTICLES) < 2:
+            continue  # single words: cheap check before anything else
         inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
             continue
