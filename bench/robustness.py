@@ -13,7 +13,10 @@ for every record and fail cleanly. Per command it prints
 - ``lost``      records that vanished: N - (A + B + C) when the counts do not add up, rejected
                 records missing from ``--rejects``, records of the file a command did not count
                 (the corpus manifest knows how many each file holds), and every record of a run
-                with no closing line at all. Must be 0.
+                with no closing line at all (unless the file was refused, below). Must be 0.
+- ``refused``   records of files a command refused as a whole with exit 1 and a message naming
+                the file but no closing line (e.g. a table with no text column for ``extract``):
+                not silently lost, but not accounted record by record either.
 - ``escaped``   runs that ended in a Python traceback (an exception escaped). Must be 0.
 - ``bad exit``  runs whose exit code disagrees with the outcome (1 when anything was rejected, 0
                 when nothing was, never 2 for an input problem).
@@ -62,6 +65,7 @@ class Run:
     rejected: int = 0
     rejects_lines: int = 0
     lost: int = 0
+    refused: int = 0
     escaped: bool = False
     bad_exit: bool = False
     problems: list[str] = field(default_factory=list)
@@ -103,8 +107,12 @@ def run_one(command: str, name: str, meta: dict, workdir: Path, sheet_ok: bool, 
     lines = [ln for ln in err.splitlines() if LINE.match(ln)]
     expected = meta.get("records")
     if not lines:
-        r.problems.append(f"no closing 'read N, ...' line (exit {code}): {err.strip().splitlines()[-1:] or ['']}")
-        r.lost = expected or 0
+        last = (err.strip().splitlines() or [""])[-1]
+        r.problems.append(f"no closing 'read N, ...' line (exit {code}): {last}")
+        if code == 1 and src in last and not r.escaped:
+            r.refused = expected if expected is not None else 1
+        else:
+            r.lost = expected or 0
         if code == 2:
             r.bad_exit = True
         return r
@@ -169,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"fuzz corpus: {len(names)} files in {FUZZ.relative_to(ROOT)}; commands: {', '.join(commands)}"
           + (f" (not in this checkout: {', '.join(missing)})" if missing else ""))
-    head = f"{'command':<9} {'runs':>5} {'read':>7} {'rejected':>9} {'lost':>6} {'escaped':>8} {'bad exit':>9} {'s/run':>7}"
+    head = (f"{'command':<9} {'runs':>5} {'read':>7} {'rejected':>9} {'lost':>6} {'escaped':>8} {'refused':>8} "
+            f"{'bad exit':>9} {'s/run':>7}")
     print(head)
     print("-" * len(head))
     total_lost = total_escaped = 0
@@ -181,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         total_lost += lost
         total_escaped += esc
         print(f"{c:<9} {len(rs):>5} {sum(r.read or 0 for r in rs):>7} {sum(r.rejected for r in rs):>9} {lost:>6} {esc:>8} "
-              f"{bad:>9} {sum(r.seconds for r in rs) / max(1, len(rs)):>7.2f}")
+              f"{sum(r.refused for r in rs):>8} {bad:>9} {sum(r.seconds for r in rs) / max(1, len(rs)):>7.2f}")
     print("-" * len(head))
     print(f"lost {total_lost} (must be 0), exceptions escaped {total_escaped} (must be 0)")
     print(f"wall {wall:.1f} s for {len(runs)} runs on {args.jobs} workers; the readers alone on the same files in one "
