@@ -243,7 +243,15 @@ class Gazetteer:
             self._loose_list = buckets
         # misspellings rarely change the first letter (vowel variants are folded by loose_key)
         pool = self._loose_list.get(lk[:1], [])
+        core, _, quals = lk.partition("|")
         for key, score, _ in process.extract(lk, pool, scorer=fuzz.ratio, score_cutoff=cut, limit=8):
+            kcore, _, kquals = key.partition("|")
+            if kquals != quals:
+                continue  # 'Lower X' is not 'Upper X', nor plain 'X'
+            if quals:
+                score = fuzz.ratio(core, kcore)
+                if score < cut:
+                    continue
             for pid in self._loose[key]:
                 out[pid] = max(out.get(pid, 0.0), 0.5 + 0.4 * score / 100.0)
         return out
@@ -347,7 +355,15 @@ class Gazetteer:
         if matches and max(matches.values()) >= 0.9:
             q = ParsedQuery(name=name, admin1_hint=q.admin1_hint)  # the whole string is a name
         elif q.name and fold(q.name) != fold(name):
-            m2 = self._match(q.name)
+            m2 = {}
+            if q.direction_word:
+                # 'Western Ghariyah town': the direction may be part of the name
+                m2 = self._match(f"{q.direction_word} {q.name}", fuzzy=False)
+                if m2 and max(m2.values()) >= 0.9:
+                    q.direction = q.direction_word = None
+                else:
+                    m2 = {}
+            m2 = m2 or self._match(q.name)
             if m2 and (not matches or max(m2.values()) > max(matches.values())):
                 matches = m2
         if not matches:

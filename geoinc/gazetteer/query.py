@@ -74,6 +74,7 @@ class ParsedQuery:
     countryside: bool = False        # 'X countryside', 'rural X', 'ريف X'
     near: bool = False               # 'near X', 'X road', 'X checkpoint': an area around X
     direction: str | None = None     # 'southern X' -> 'S'
+    direction_word: str | None = None  # the word itself ('western'): it may be part of the name
     admin1_hint: str | None = None   # '... in Homs Governorate' -> 'Homs'
     alternatives: list[str] = field(default_factory=list)
 
@@ -160,15 +161,15 @@ def parse_query(text: str) -> ParsedQuery:
         return q
     # directions first ('Southern Idlib Governorate', 'ريف حماة الشرقي')
     if len(words) > 1 and words[0] in _DIRECTIONS:
-        q.direction = _DIRECTIONS[words[0]]
+        q.direction, q.direction_word = _DIRECTIONS[words[0]], words[0]
         words = words[1:]
     words, lead = _strip_words(words, at_end=False)
     if len(words) > 1 and words[-1] in _DIRECTIONS:
-        q.direction = _DIRECTIONS[words[-1]]
+        q.direction, q.direction_word = _DIRECTIONS[words[-1]], words[-1]
         words = words[:-1]
     words, trail = _strip_words(words, at_end=True)
     if len(words) > 1 and words[0] in _DIRECTIONS:
-        q.direction = _DIRECTIONS[words[0]]
+        q.direction, q.direction_word = _DIRECTIONS[words[0]], words[0]
         words = words[1:]
     for k in lead + trail:
         if k == "countryside":

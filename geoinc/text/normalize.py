@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when any rule below changes: the built gazetteer index records it.
-NORMALIZER_VERSION = 7
+NORMALIZER_VERSION = 8
 
 _ARABIC_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -186,6 +186,7 @@ _LETTER_RULES = [
     (re.compile(r"q"), "k"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"dh"), "d"),
+    (re.compile(r"gh"), "g"),
     (re.compile(r"[ei]"), "a"),
     (re.compile(r"o"), "u"),
     (re.compile(r"([a-z])\1+"), r"\1"),
@@ -206,10 +207,50 @@ def _loose_word(w: str) -> str:
     return _WORD_MAP.get(w, w)
 
 
+# Qualifiers that tell namesake villages apart, in any of their spellings and in either
+# language, and in either position ('Lower Baguz' = 'Baghuz at-Tahtani' = 'الباغوز تحتاني'):
+# mapped to one token each and moved to the end of the key.
+_QUALIFIERS = {
+    "lower": "lower", "tahtani": "lower", "tahtaniyah": "lower", "tahtaniyeh": "lower", "tahtania": "lower",
+    "upper": "upper", "fawqani": "upper", "fouqani": "upper", "foqani": "upper", "fauqani": "upper", "fawqaniyah": "upper",
+    "big": "big", "great": "big", "greater": "big", "kabir": "big", "kabirah": "big", "kabira": "big", "kbir": "big",
+    "kbire": "big", "kebir": "big", "kabireh": "big", "kubra": "big", "kobra": "big",
+    "small": "small", "little": "small", "lesser": "small", "saghir": "small", "saghirah": "small", "saghira": "small",
+    "sghir": "small", "sghire": "small", "saghireh": "small", "sughra": "small", "soghra": "small",
+    "east": "east", "eastern": "east", "sharqi": "east", "sharqiyah": "east", "sharqiya": "east", "sharkiyeh": "east",
+    "sharqiyeh": "east", "sharkia": "east", "sharkiyah": "east", "sharki": "east",
+    "west": "west", "western": "west", "gharbi": "west", "gharbiyah": "west", "gharbiya": "west", "gharbiyeh": "west",
+    "north": "north", "northern": "north", "shamali": "north", "shamaliyah": "north", "shamaliyeh": "north",
+    "south": "south", "southern": "south", "janubi": "south", "janubiyah": "south", "janoubi": "south",
+    "qibli": "south", "qebli": "south",
+    "تحتاني": "lower", "التحتاني": "lower", "التحتانيه": "lower", "تحتانيه": "lower",
+    "فوقاني": "upper", "الفوقاني": "upper", "الفوقانيه": "upper", "فوقانيه": "upper",
+    "الكبير": "big", "كبير": "big", "الكبيره": "big", "كبيره": "big", "الكبري": "big", "كبري": "big",
+    "الصغير": "small", "صغير": "small", "الصغيره": "small", "صغيره": "small", "الصغري": "small", "صغري": "small",
+    "الشرقي": "east", "شرقي": "east", "الشرقيه": "east", "شرقيه": "east",
+    "الغربي": "west", "غربي": "west", "الغربيه": "west", "غربيه": "west",
+    "الشمالي": "north", "شمالي": "north", "الشماليه": "north", "شماليه": "north",
+    "الجنوبي": "south", "جنوبي": "south", "الجنوبيه": "south", "جنوبيه": "south", "القبلي": "south", "قبلي": "south",
+}
+
+
+def _split_qualifiers(words: list[str]) -> tuple[list[str], list[str]]:
+    """Separate qualifier words (see ``_QUALIFIERS``) from the name proper; never empties it."""
+    if len(words) < 2:
+        return words, []
+    core = [w for w in words if w not in _QUALIFIERS]
+    if not core or len(core) == len(words):
+        return words, []
+    while len(core) > 1 and core[-1] in ARTICLES:  # 'Baghuz at-Tahtani': the qualifier's article
+        core.pop()
+    return core, sorted({_QUALIFIERS[w] for w in words if w in _QUALIFIERS})
+
+
 @lru_cache(maxsize=200_000)
 def loose_key(text: str) -> str:
     """A spelling-tolerant key of ``text``: see the module doc. Empty for empty input."""
     words = fold(text).split()
+    words, quals = _split_qualifiers(words)
     # attached Latin articles: 'alhasakah', 'al-bab' (hyphen already a space)
     kept: list[str] = []
     for i, w in enumerate(words):
@@ -223,7 +264,7 @@ def loose_key(text: str) -> str:
         kept.append(w)
     if not kept:
         kept = words
-    return "".join(_loose_word(w) for w in kept)
+    return "".join(_loose_word(w) for w in kept) + "".join("|" + q for q in quals)
 
 
 # Arabic letters -> the Latin consonant most transliterations use (long vowels, ayn, hamza dropped)
@@ -258,7 +299,7 @@ def skeleton(text: str) -> str:
     'Kfar Zeita' -> 'kfrzt'. Articles, long vowels, ayn/hamza and ta marbuta are dropped and
     digraphs (kh, sh, th, dh, gh) folded, so it proposes candidates across spellings and scripts;
     matches are then scored on the spelling itself."""
-    words = fold(text).split()
+    words, quals = _split_qualifiers(fold(text).split())
     words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
     out = "".join(_cons_word(w) for w in words)
-    return re.sub(r"([a-z])\1+", r"\1", out)
+    return re.sub(r"([a-z])\1+", r"\1", out) + "".join("|" + q for q in quals)
