@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"geoinc export: {e}", file=sys.stderr)
         return 2
     check_output_path(args.output, [args.input])
+    if args.rejects:
+        check_output_path(args.rejects, [args.input])
 
     from ..export import to_file
     from ..incidents import read_incidents

@@ -35,13 +35,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..extract import Extractor
-    from ..io.accounting import RecordError, Rejects, Tally
-    from ..io.atomic import atomic_write, check_output_path
-    from ..io.progress import progress
-    from ..io.reports import read_reports
+    from ..io.accounting import Rejects, Tally
+    from ..io.atomic import check_output_path
 
     if args.output != "-":
         check_output_path(args.output, [args.input])
+    if args.rejects:
+        check_output_path(args.rejects, [args.input])
     if args.published:
         from ..extract.dates import parse_published
 
@@ -52,6 +52,29 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally("located", "unlocated")
     rejects = Rejects()
     stopped = False
+    try:
+        _extract_all(args, ex, tally, rejects)
+    except _Stopped:
+        stopped = True
+    if args.rejects:
+        rejects.write(args.rejects)
+    tally.print()
+    if stopped:
+        print("geoinc extract: stopped at the first bad record (--strict); nothing was written", file=sys.stderr)
+    return 1 if tally.rejected else 0
+
+
+class _Stopped(Exception):
+    """--strict met a bad record: abandon the output (the atomic write leaves no file)."""
+
+
+def _extract_all(args: argparse.Namespace, ex, tally, rejects) -> None:
+    """Extract every record into the output (written atomically); raises _Stopped for --strict."""
+    from ..io.accounting import RecordError
+    from ..io.atomic import atomic_write
+    from ..io.progress import progress
+    from ..io.reports import read_reports
+
     with atomic_write(args.output) as out:
         for rec in progress(read_reports(args.input, args.text_column, args.encoding, args.sheet), "extracting"):
             if isinstance(rec, RecordError):
@@ -62,8 +85,7 @@ def run(args: argparse.Namespace) -> int:
                     out.write(json.dumps({"id": rid, "lang": None, "published": None, "mentions": [], "incidents": [],
                                           "status": "rejected", "error": str(rec)}, ensure_ascii=False) + "\n")
                 if args.strict:
-                    stopped = True
-                    break
+                    raise _Stopped()
                 continue
             res = ex(rec["text"], published=rec.get("published") or args.published, lang=rec.get("lang") or args.lang,
                      id=rec.get("id"), url=rec.get("url"), source=rec.get("source"), title=rec.get("title"))
@@ -71,14 +93,10 @@ def run(args: argparse.Namespace) -> int:
                 err = RecordError(str(args.input), str(rec.get("id")), res["error"], field="text", record_id=rec.get("id"))
                 tally.reject(err)
                 rejects.add(err, rec.get("id"))
+                if args.strict:
+                    raise _Stopped()
                 if args.no_rejected_lines:
                     continue
             else:
                 tally.add("ok" if res["status"] == "located" else "not_ok")
             out.write(json.dumps(res, ensure_ascii=False) + "\n")
-    if args.rejects:
-        rejects.write(args.rejects)
-    tally.print()
-    if stopped:
-        print("geoinc extract: stopped at the first bad record (--strict); nothing was written", file=sys.stderr)
-    return 1 if tally.rejected else 0

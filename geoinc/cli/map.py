@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"geoinc map: {e}", file=sys.stderr)
         return 2
     check_output_path(args.output, [args.input])
+    if args.rejects:
+        check_output_path(args.rejects, [args.input])
 
     from ..incidents import read_incidents
     from ..render import build_map, save_map

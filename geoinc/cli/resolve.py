@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.output != "-":
         check_output_path(args.output, [args.input] if args.input else [])
+    if args.rejects:
+        check_output_path(args.rejects, [args.input] if args.input else [])
     gaz = Gazetteer.load()
     tally = Tally("resolved", "unresolved")
     rejects = Rejects()

@@ -128,6 +128,17 @@ def write_gpkg(layers: dict[str, Any], path: str | os.PathLike) -> None:
                                     promote_to_multi=gtype == "MultiPolygon")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Report text that a spreadsheet would run as a formula ('=HYPERLINK(...)', '+cmd', '@SUM')
+    gets a leading apostrophe, the usual guard against CSV formula injection; other values pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(gdf, path: str | os.PathLike, bom: bool = False) -> None:
     """Write a CSV: incident fields (with lat/lon), or aggregate fields with the polygon as ``wkt``."""
     import shapely
@@ -141,6 +152,8 @@ def write_csv(gdf, path: str | os.PathLike, bom: bool = False) -> None:
     for c in df.columns:
         if str(df[c].dtype).startswith("datetime64"):
             df[c] = df[c].dt.strftime("%Y-%m-%d")
+        elif df[c].dtype == object:
+            df[c] = df[c].map(csv_safe)
     with atomic_write(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
         df.to_csv(fh, index=False, lineterminator="\n")
 

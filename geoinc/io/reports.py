@@ -90,19 +90,26 @@ def _table(p: str, text_column: str | None, encoding: str | None, sheet: str | N
 
     col = header_key(text_column) if text_column else None
     chosen: str | None = None
+    missing: str | None = None  # why no row can be read (no text column): every row says so
     for row_no, rec in iter_table(p, encoding=encoding, sheet=sheet):
         if isinstance(rec, RecordError):
             yield rec
             continue
-        if chosen is None:
+        if chosen is None and missing is None:
+            cols = ", ".join(k for k in rec if not k.startswith("_"))
             if col:
-                if col not in rec:
-                    raise ValueError(f"{p}: no column '{text_column}' (columns: {', '.join(k for k in rec if not k.startswith('_'))})")
-                chosen = col
+                if col in rec:
+                    chosen = col
+                else:
+                    missing = f"no column '{text_column}' (columns: {cols})"
             else:
                 chosen = next((c for c in TEXT_COLUMNS if c in rec), None)
                 if chosen is None:
-                    raise ValueError(f"{p}: no text column ({'/'.join(TEXT_COLUMNS)}); name it with --text-column")
+                    missing = f"no text column ({'/'.join(TEXT_COLUMNS)}; columns: {cols}); name it with --text-column"
+        if missing is not None:
+            rid = rec.get("id") or rec.get("record_id") or None
+            yield RecordError(p, f"row {row_no}", missing, field=text_column or "text", record_id=rid)
+            continue
         if "id" not in rec and "record_id" not in rec:
             rec["id"] = f"row {row_no}"
         yield _normalise(rec, p, f"row {row_no}", chosen)

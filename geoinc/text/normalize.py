@@ -14,7 +14,9 @@ Three levels, each a function of the one before:
 ``skeleton``
     The consonants of the loose key, used only to propose candidates for fuzzy scoring.
 
-All three are pure functions of their input: normalising twice changes nothing.
+All three are pure functions of their input. ``fold`` is idempotent (folding twice changes
+nothing); ``loose_key`` and ``skeleton`` are one-way keys, stable under folding:
+``loose_key(fold(s)) == loose_key(s)``.
 """
 
 from __future__ import annotations
