@@ -24,6 +24,7 @@ _LAZY = {
     "extract_text": "geoinc.extract",
     "read_reports": "geoinc.io.reports",
     "read_incidents": "geoinc.incidents",
+    "incidents_from_reports": "geoinc.incidents",
     "aggregate": "geoinc.aggregate",
     "explore": "geoinc.render",
     "build_map": "geoinc.render",

@@ -7,8 +7,8 @@ GeoJSON, GeoPackage) and ACLED / UCDP GED exports into one GeoDataFrame with the
 
 from __future__ import annotations
 
-from .reader import FORMATS, detect_format, read_incidents
+from .reader import FORMATS, detect_format, incidents_from_reports, read_incidents
 from .schema import AREA_KINDS, COLUMNS, INCIDENT_TYPES, PRECISION, empty_incidents, make_incidents, normalize_type
 
-__all__ = ["read_incidents", "detect_format", "FORMATS", "COLUMNS", "INCIDENT_TYPES", "PRECISION", "AREA_KINDS",
+__all__ = ["read_incidents", "incidents_from_reports", "detect_format", "FORMATS", "COLUMNS", "INCIDENT_TYPES", "PRECISION", "AREA_KINDS",
            "empty_incidents", "make_incidents", "normalize_type"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..io.accounting import RecordError
 from ..io.jsonl import iter_jsonl
@@ -23,12 +23,20 @@ def iter_extract_drafts(path: str, encoding: str | None = None) -> Iterator[dict
     field gives a RecordError naming the line (and incident); the other incidents go on.
     """
     src = "<stdin>" if str(path) == "-" else str(path)
-    for lineno, rec in iter_jsonl(path, encoding):
+    yield from iter_report_drafts(((f"line {n}", rec) for n, rec in iter_jsonl(path, encoding)), src)
+
+
+def iter_report_drafts(records: Iterable[tuple[str, Any]], src: str) -> Iterator[dict | RecordError]:
+    """Drafts for every incident of already-parsed extract reports: ``(where, report dict)`` pairs
+    (a RecordError in place of the dict passes through)."""
+    for where, rec in records:
         if isinstance(rec, RecordError):
             yield rec
             continue
+        if not isinstance(rec, dict):
+            yield RecordError(src, where, f"expected a report object, got {type(rec).__name__}")
+            continue
         rid = _str(rec.get("id"))
-        where = f"line {lineno}"
         if rec.get("status") == "rejected":
             yield RecordError(src, where, f"the extractor rejected this report: {rec.get('error') or 'no reason given'}", record_id=rid)
             continue
@@ -42,7 +50,7 @@ def iter_extract_drafts(path: str, encoding: str | None = None) -> Iterator[dict
             yield RecordError(src, where, f"'incidents' must be a list, got {type(incs).__name__}", field="incidents", record_id=rid)
             continue
         mentions = rec.get("mentions") if isinstance(rec.get("mentions"), list) else []
-        report_id = rid if rid is not None else f"line{lineno}"
+        report_id = rid if rid is not None else where.replace(" ", "")
         for k, inc in enumerate(incs, start=1):
             iid = f"{report_id}:{k}"
             w = f"{where}, incident {k}"

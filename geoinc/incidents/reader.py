@@ -93,9 +93,7 @@ def read_incidents(path: str | os.PathLike, format: str | None = None, encoding:
     >>> inc[["incident_id", "date", "type", "killed", "admin1"]].head()  # doctest: +SKIP
     """
     from ..gazetteer import Gazetteer
-    from .drafts import finish
     from .extract_jsonl import iter_extract_drafts
-    from .schema import make_incidents
     from .tables import iter_table_drafts
 
     p = str(path)
@@ -113,6 +111,33 @@ def read_incidents(path: str | os.PathLike, format: str | None = None, encoding:
     else:
         # an explicit --format wins over the headers; detected tables are re-detected per file
         it = iter_table_drafts(p, format, encoding, sheet, gaz)
+    return _finish_drafts(it, src, gaz, tally, rejects, strict, fix_swapped)
+
+
+def incidents_from_reports(reports, tally: Tally | None = None, rejects: Rejects | None = None,
+                           strict: bool = False, gazetteer=None):
+    """The incident table of reports extracted in memory (the dicts ``geoinc.extract`` yields),
+    without writing them to a file first: the same rows ``read_incidents`` gives for their JSONL.
+
+    >>> import geoinc                                                       # doctest: +SKIP
+    >>> reports = geoinc.extract(geoinc.read_reports("reports.jsonl"))       # doctest: +SKIP
+    >>> inc = geoinc.incidents_from_reports(reports)                         # doctest: +SKIP
+    >>> geoinc.aggregate(inc, by="admin1", period="month")                   # doctest: +SKIP
+    """
+    from ..gazetteer import Gazetteer
+    from .extract_jsonl import iter_report_drafts
+
+    if isinstance(reports, dict):
+        reports = [reports]
+    gaz = gazetteer or Gazetteer.load()
+    it = iter_report_drafts(((f"report {i}", r) for i, r in enumerate(reports, start=1)), "<reports>")
+    return _finish_drafts(it, "<reports>", gaz, tally, rejects, strict, False)
+
+
+def _finish_drafts(it, src: str, gaz, tally, rejects, strict: bool, fix_swapped: bool):
+    from .drafts import finish
+    from .schema import make_incidents
+
     drafts: list[dict[str, Any]] = []
     for item in it:
         if isinstance(item, RecordError):
