@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._incidents import add_input_arguments
+
 HELP = "export incidents or per-region counts to GeoJSON (RFC 7946), GeoPackage or CSV"
 DESCRIPTION = """The format follows the output's extension:
   .geojson  RFC 7946: WGS84 longitude/latitude, no 'crs' member, polygons counter-clockwise,
@@ -27,16 +29,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--by", choices=["admin1", "admin2", "admin3", "region"], help="export per-unit aggregates with polygons")
     p.add_argument("--driver", choices=["geojson", "gpkg", "csv"], help="output format when the extension does not say")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte-order mark (for Excel)")
-    p.add_argument("--format", choices=["extract", "table", "acled", "ucdp"], help="input format (default: detected)")
-    p.add_argument("--sheet", metavar="NAME", help="spreadsheet sheet or GeoPackage layer to read")
-    p.add_argument("--encoding", metavar="ENC", help="input encoding (default: detected)")
-    p.add_argument("--rejects", metavar="FILE", help="write rejected input records with their reasons (JSON lines)")
-    p.add_argument("--strict", action="store_true", help="stop at the first bad record; write nothing")
+    add_input_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..export.writers import _format_of
-    from ..io.accounting import RecordError, Rejects, Tally
     from ..io.atomic import check_output_path
 
     try:
@@ -49,20 +46,10 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.rejects, [args.input])
 
     from ..export import to_file
-    from ..incidents import read_incidents
+    from ._incidents import close, read
 
-    tally, rejects = Tally(), Rejects()
-    try:
-        incidents = read_incidents(args.input, format=args.format, encoding=args.encoding, sheet=args.sheet,
-                                   tally=tally, rejects=rejects, strict=args.strict)
-    except RecordError as e:
-        if args.rejects:
-            rejects.write(args.rejects)
-        print(f"geoinc export: stopped at the first bad record (--strict): {e}; nothing written", file=sys.stderr)
-        tally.print()
+    incidents, tally, rejects = read(args, "export")
+    if incidents is None:
         return 1
     to_file(incidents, args.output, by=args.by, driver=args.driver, bom=args.bom)
-    if args.rejects:
-        rejects.write(args.rejects)
-    tally.print()
-    return 1 if tally.rejected else 0
+    return close(args, tally, rejects)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._incidents import add_input_arguments
+
 HELP = "draw incidents on an interactive HTML map (folium/Leaflet; --offline works with no network)"
 DESCRIPTION = """Reads incidents (geoinc extract JSON lines, an incident table, or an ACLED/UCDP export) and
 writes one HTML file: incident points coloured by type and sized by casualties, clustered at low
@@ -29,11 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--levels", default="1,2,3", metavar="L", help="choropleth admin levels (default 1,2,3; '' for none)")
     p.add_argument("--no-heat", action="store_true", help="leave out the heat map layer")
     p.add_argument("--excerpt-chars", type=int, default=280, metavar="N", help="longest report excerpt shown in a popup (default 280)")
-    p.add_argument("--format", choices=["extract", "table", "acled", "ucdp"], help="input format (default: detected)")
-    p.add_argument("--sheet", metavar="NAME", help="spreadsheet sheet or GeoPackage layer to read")
-    p.add_argument("--encoding", metavar="ENC", help="input encoding (default: detected)")
-    p.add_argument("--rejects", metavar="FILE", help="write rejected input records with their reasons (JSON lines)")
-    p.add_argument("--strict", action="store_true", help="stop at the first bad record; write nothing")
+    add_input_arguments(p)
 
 
 def _levels(text: str) -> tuple[int, ...]:
@@ -48,7 +46,6 @@ def _levels(text: str) -> tuple[int, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io.accounting import RecordError, Rejects, Tally
     from ..io.atomic import check_output_path
 
     if not args.output.lower().endswith((".html", ".htm")):
@@ -70,23 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if args.rejects:
         check_output_path(args.rejects, [args.input])
 
-    from ..incidents import read_incidents
     from ..render import build_map, save_map
+    from ._incidents import close, read
 
-    tally, rejects = Tally(), Rejects()
-    try:
-        incidents = read_incidents(args.input, format=args.format, encoding=args.encoding, sheet=args.sheet,
-                                   tally=tally, rejects=rejects, strict=args.strict)
-    except RecordError as e:
-        if args.rejects:
-            rejects.write(args.rejects)
-        print(f"geoinc map: stopped at the first bad record (--strict): {e}; no map written", file=sys.stderr)
-        tally.print()
+    incidents, tally, rejects = read(args, "map")
+    if incidents is None:
         return 1
     m = build_map(incidents, title=args.title, offline=args.offline, tiles=tiles or ("positron",),
                   choropleth_levels=levels, heat=not args.no_heat, excerpt_chars=max(40, args.excerpt_chars))
     save_map(m, args.output)
-    if args.rejects:
-        rejects.write(args.rejects)
-    tally.print()
-    return 1 if tally.rejected else 0
+    return close(args, tally, rejects)

@@ -28,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="stop at the first bad input line")
 
 
-def _records(args) -> "Iterator":
+def _records(args: argparse.Namespace):
     from ..io.jsonl import iter_jsonl
 
     for i, n in enumerate(args.names, start=1):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._incidents import add_input_arguments
+
 HELP = "count incidents by region and period (table, CSV/MD/JSON/XLSX, chart, report)"
 DESCRIPTION = """INPUT is 'geoinc extract' output (JSON lines), an incident table (CSV, TSV, XLSX, GeoJSON,
 GeoPackage with latitude/longitude, lat/lon, x/y, a geometry or a place column) or an ACLED or
@@ -41,13 +43,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", nargs="?", const="-", metavar="FILE",
                    help="a short report (top regions, change, largest incidents) to stdout or FILE")
     p.add_argument("--top", type=int, default=5, metavar="N", help="regions and incidents in the report and chart (default 5)")
-    p.add_argument("--format", choices=["extract", "table", "acled", "ucdp"], help="input kind (default: detected)")
-    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet or GeoPackage layer")
-    p.add_argument("--encoding", metavar="ENC", help="input encoding (default: detected)")
-    p.add_argument("--fix-swapped", action="store_true",
-                   help="repair latitude/longitude pairs given the wrong way round (with a warning) instead of rejecting them")
-    p.add_argument("--rejects", metavar="FILE", help="write rejected records with their reasons (JSON lines)")
-    p.add_argument("--strict", action="store_true", help="stop at the first bad record")
+    add_input_arguments(p)
 
 
 def _date(s: str | None, flag: str):
@@ -64,7 +60,6 @@ def _date(s: str | None, flag: str):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..io.accounting import RecordError, Rejects, Tally
     from ..io.atomic import atomic_write, check_output_path
 
     for flag, path, sufs in (("-o", args.output, (".csv", ".md", ".json", ".xlsx")), ("--chart", args.chart, (".png", ".svg", ".pdf"))):
@@ -89,18 +84,10 @@ def run(args: argparse.Namespace) -> int:
 
     from ..aggregate import aggregate
     from ..aggregate.summary import format_table, write_summary
-    from ..incidents import read_incidents
+    from ._incidents import close, read
 
-    tally = Tally("located", "unlocated")
-    rejects = Rejects()
-    try:
-        inc = read_incidents(args.input, format=args.format, encoding=args.encoding, sheet=args.sheet,
-                             tally=tally, rejects=rejects, strict=args.strict, fix_swapped=args.fix_swapped)
-    except RecordError as e:
-        print(f"geoinc summary: stopped at the first bad record (--strict): {e}", file=sys.stderr)
-        if args.rejects:
-            rejects.write(args.rejects)
-        tally.print()
+    inc, tally, rejects = read(args, "summary")
+    if inc is None:
         return 1
     agg = aggregate(inc, by=args.by, period=args.period, fill=args.fill, types=types or None, since=since, until=until)
     rec = agg.attrs["reconciliation"]
@@ -118,8 +105,4 @@ def run(args: argparse.Namespace) -> int:
         text = build_report(agg, inc, lang=args.lang, top=max(1, args.top))
         with atomic_write(args.report) as fh:
             fh.write(text)
-    if args.rejects:
-        rejects.write(args.rejects)
-    print(rec.line(), file=sys.stderr)
-    tally.print()
-    return 1 if tally.rejected else 0
+    return close(args, tally, rejects, rec.line())

@@ -99,8 +99,6 @@ def write_geojson(gdf, path: str | os.PathLike) -> None:
 
 def _for_gdal(gdf):
     """Columns GDAL writes cleanly: nullable ints stay ints, text stays text."""
-    import pandas as pd
-
     out = gdf.copy()
     for c in out.columns:
         if c == out.geometry.name:

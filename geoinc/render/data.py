@@ -102,7 +102,6 @@ def incident_payload(incidents, gaz=None, excerpt_chars: int = 280) -> dict[str,
     are drawn where they are; area incidents (governorate, district, subdistrict or region
     precision) are drawn as their polygon; unlocated ones are counted in ``meta`` only.
     """
-    import numpy as np
     import pandas as pd
     from shapely.geometry import mapping
 
