@@ -167,8 +167,11 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                 s += 0.3
             elif not want and c.kind in ("district", "subdistrict") and c.name in towns:
                 s -= 0.05  # a town and the unit named after it: the town, unless a descriptor says otherwise
-            if local and c.admin1 == local and c.score >= top_raw - 0.3:
-                s += 0.5
+            if local and c.score >= top_raw - 0.3:
+                if c.admin1 == local:
+                    s += 0.5
+                elif _COUNTRYSIDE_OF.get(c.admin1 or "") == local:
+                    s += 0.4  # 'Jobar in rural Damascus': the city's edge is often told as its countryside
             if c.score >= top_raw - 0.05:
                 if c.admin1 and votes.get(c.admin1):
                     s += 0.15 * min(1.0, votes[c.admin1])

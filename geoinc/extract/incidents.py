@@ -50,13 +50,18 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicin
                           re.I)
 _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                           r"south-east|south-west)(?:ern)? of\s+(?:the\s+)?$", re.I)
+# where people or fire came from ('came from Daraa to the field hospital in Douma', 'أتوا من درعا'):
+# a weaker claim to be the incident's place than a place named without it
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
 def _precision(m: Mention, text: str) -> int:
     p = m.place
-    if p is None or p.kind in ("governorate", "region", "country") or m.countryside:
+    if p is None or p.kind in ("governorate", "region", "country"):
         return 3
+    if m.countryside:
+        return 2  # 'the Douma countryside', 'Douma suburbs': around a town or in its district
     if m.near or p.kind in ("district", "subdistrict") or _NEAR_BEFORE.search(text[max(0, m.start - 30):m.start]):
         return 2
     return 1
@@ -210,8 +215,18 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus')."""
     main = [i for i in idxs if not _RELATIVE_TO.search(text[max(0, mentions[i].start - 25):mentions[i].start])] or idxs
-    return min(main, key=lambda i: (_SPECIFICITY.get(mentions[i].place.kind, 6) + (3 if mentions[i].countryside else 0),
-                                    main.index(i)))
+
+    def origin(i: int) -> float:
+        return 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
+
+    def specificity(i: int) -> float:
+        p = mentions[i].place
+        if p.kind == "neighbourhood" and not any(
+                mentions[j].place.kind == "town" and mentions[j].place.admin3 == p.admin3 for j in main if j != i):
+            return 1  # a neighbourhood listed with towns ('Zamalka, Jobar and Ayn Terma') is one of them
+        return _SPECIFICITY.get(p.kind, 6) + (3 if mentions[i].countryside else 0)
+
+    return min(main, key=lambda i: (specificity(i) + origin(i), main.index(i)))
 
 
 def _same_place(a, b) -> bool:

@@ -26,6 +26,8 @@ __all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS"]
 
 _GAZ, _ART, _FOREIGN = 1, 2, 4
 _AR_RE = re.compile(r"[\u0600-\u06FF]")
+# Arabic marks that folding drops: hamza on the line, tatweel, harakat, superscript alef
+_FOLDED_AWAY = frozenset("\u0621\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
 _AR_PREFIX_FULL = frozenset(["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
 _AR_PREFIX_ART = frozenset(["ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"])
 
@@ -43,10 +45,23 @@ _COMMON_AR_FILE = Path(__file__).with_name("data") / "common_arabic.txt"
 
 
 @lru_cache(maxsize=1)
+def _common_arabic_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(every frequent Arabic word, the very frequent ones above the file's mark), folded."""
+    common, very = set(), set()
+    above = True
+    for w in _COMMON_AR_FILE.read_text(encoding="utf-8").splitlines():
+        if w.startswith("#very-common-above"):
+            above = False
+        if not w.strip() or w.startswith("#"):
+            continue
+        common.add(fold(w))
+        if above:
+            very.add(fold(w))
+    return frozenset(common), frozenset(very)
+
+
 def _common_arabic() -> frozenset[str]:
-    return frozenset(
-        fold(w) for w in _COMMON_AR_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-    )
+    return _common_arabic_lists()[0]
 
 
 def COMMON_WORDS() -> frozenset[str]:
@@ -84,13 +99,23 @@ class Matcher:
         self.build_seconds = time.perf_counter() - t0
         # places that are well known enough not to need place context even when a common word
         self._major: set[str] = set()
+        # district and subdistrict seats: a preposition is context enough even for a very common word
+        self._notable: set[str] = set()
         for p in gaz:
-            if p.kind in ("governorate", "region", "country") or gaz.capital_level(p.id) in (0, 1):
+            level = gaz.capital_level(p.id)
+            if p.kind in ("governorate", "region", "country") or level in (0, 1):
                 for a in p.aliases:
                     self._major.add(fold(a))
+            elif p.kind in ("district", "subdistrict") or level in (2, 3):
+                for a in p.aliases:
+                    self._notable.add(fold(a))
 
     def is_major(self, key: str) -> bool:
         return key in self._major
+
+    def is_notable(self, key: str) -> bool:
+        """A district or subdistrict, or the seat of one (or bigger)."""
+        return key in self._major or key in self._notable
 
     def iter_raw(self, folded: str):
         """Yield ``(start, end, key, flags, article_prefix)`` for matches at word boundaries."""
@@ -298,6 +323,8 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
             info["countryside"] = True
         if d in ("outskirts", "suburb", "suburbs"):
             info["near"] = True
+        if d in ("suburb", "suburbs"):
+            info["countryside"] = True  # 'Damascus suburbs' is Rural Damascus; a town's suburbs stay near it
     return s, e, info
 
 
@@ -312,12 +339,18 @@ def _weight(key: str) -> int:
 
 
 _AR_PLACE_CONTEXT = frozenset(fold(w) for w in (
-    "في قرب من الى إلى حول بين مدينة بلدة قرية حي منطقة ناحية ريف مخيم شرق غرب شمال جنوب أطراف محيط باتجاه نحو "
+    "في قرب الى إلى على حول مدينة بلدة قرية حي منطقة ناحية ريف مخيم شرق غرب شمال جنوب أطراف محيط باتجاه نحو "
     "شرقي غربي شمالي جنوبي بمدينة ببلدة بقرية بحي بمنطقة بريف ومدينة وبلدة وقرية وحي"
 ).split())
 
 
-def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matcher, accepted_f: list) -> bool:
+_AR_DESCRIPTORS = frozenset(fold(w) for w in (
+    "مدينة بلدة قرية حي منطقة ناحية مخيم بمدينة ببلدة بقرية بحي بمنطقة ومدينة وبلدة وقرية وحي لمدينة لبلدة لقرية"
+).split())
+
+
+def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matcher, accepted_f: list,
+                      gap_text=None) -> bool:
     """A name that is also a frequent Arabic word ('جروح') needs place context before it."""
     if " " in key or m.is_major(key) or key not in _common_arabic():
         return True
@@ -325,7 +358,14 @@ def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matche
     if ws < fs:  # with a clitic ('بجروح'): only a listed place may carry one
         return bool(accepted_f and accepted_f[-1] >= ws - 3)
     prev = folded[:ws].split()[-1:] or [""]
-    return prev[0] in _AR_PLACE_CONTEXT or bool(accepted_f and accepted_f[-1] >= ws - 3)
+    if key in _common_arabic_lists()[1] and not m.is_notable(key):
+        # a very frequent word ('على المدينة': on the city) needs a descriptor ('قرية ...')
+        return prev[0] in _AR_DESCRIPTORS
+    # right after a listed place only when a comma separates them ('دمشق، حمص'), not in a phrase
+    # ('البياضة الشهيد ...': the martyr of al-Bayada)
+    listed = bool(accepted_f and accepted_f[-1] >= ws - 3 and gap_text is not None
+                  and any(c in "،,;" for c in gap_text(accepted_f[-1], ws)))
+    return prev[0] in _AR_PLACE_CONTEXT or listed
 
 
 def _in_name(text: str, s: int, e: int) -> bool:
@@ -388,6 +428,34 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
             continue
         out.append((fs, fe + 1, fold(name), _GAZ, ""))
+    return out
+
+
+# an Arabic descriptor and the word(s) after it, in folded text: 'حي القابون', 'بلده كفرزيتا'
+_AR_DESC_RUN = re.compile(r"(?<!\S)[وب]?(?:حي|بحي|مدينه|بلده|قريه|مخيم)\s+(?P<run>[\u0621-\u064a]{3,}(?:\s+ال[\u0621-\u064a]{2,})?)")
+
+
+def _arabic_fallback(folded: str, chosen: list, m: Matcher) -> list:
+    """Arabic names after a descriptor that the automaton cannot know: places whose sources give
+    no Arabic name (most Damascus neighbourhoods: 'حي القابون' ~ 'Al-Kaboon'), found by the
+    gazetteer's cross-script consonant key, and spelling variants of listed names."""
+    if "حي" not in folded and "مدينه" not in folded and "بلده" not in folded and "قريه" not in folded and "مخيم" not in folded:
+        return []
+    taken = [(a, b) for a, b, *_ in chosen]
+    out = []
+    for r in _AR_DESC_RUN.finditer(folded):
+        s, e = r.span("run")
+        if any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        # the longest reading first: two words, then the first word alone
+        for end in ([e, folded.find(" ", s)] if " " in r.group("run") else [e]):
+            name = folded[s:end]  # the descriptor is the place context, even for a frequent word
+            hits = m.gaz._match(name)
+            # a listed spelling, or a place known only in Latin letters; not a fuzzy guess
+            if hits and any(v >= 0.9 or m.gaz.get(pid).name_ar is None for pid, v in hits.items() if v >= 0.7):
+                out.append((s, end, name, _GAZ, ""))
+                taken.append((s, end))
+                break
     return out
 
 
@@ -460,17 +528,21 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
         chosen = [c for i, c in enumerate(chosen) if i not in replaced]
     chosen = chosen + caps
     chosen = chosen + _fallback(text, folded, offs, chosen, m)
+    chosen = chosen + _arabic_fallback(folded, chosen, m)
     chosen.sort(key=lambda r: r[0])
     for fs, fe, key, flags, prefix in chosen:
         s = offs[fs]
         e = offs[fe - 1] + 1
+        while e < len(text) and text[e] in _FOLDED_AWAY:
+            e += 1  # a final hamza, diacritic or tatweel belongs to the name ('الشهداء')
         arabic = bool(_AR_RE.match(key))
         if arabic:
             if prefix:  # include the article the prefix carries ('بالرقة' -> 'الرقة')
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
-            if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f):
+            if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f,
+                                                                        lambda a, b: text[offs[a - 1] + 1:offs[b]]):
                 continue
         else:
             line_start = text.rfind("\n", 0, s) + 1

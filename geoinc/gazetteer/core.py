@@ -81,6 +81,7 @@ class Gazetteer:
         self._loose: dict[str, list[str]] = idx["loose"]
         self._skel: dict[str, list[str]] = idx["skeleton"]
         self._loose_list: dict[str, list[str]] | None = None
+        self._latin_only: dict[str, list[str]] | None = None
         self._cache: dict[tuple, list[Place]] = {}
         self._spatial = None
         self._foreign: frozenset[str] | None = None
@@ -179,7 +180,7 @@ class Gazetteer:
                     out[pid] = 0.6 + 0.35 * best / 100.0
         if is_arabic(f):
             if out:
-                return out
+                return self._add_latin_only(f, out)
             # clitic conjunctions/prepositions: 'وحماة', 'بإدلب'
             if f[:1] in _ARABIC_CLITICS and len(f) > 3:
                 inner = self._match(f[1:], fuzzy=False)
@@ -187,12 +188,35 @@ class Gazetteer:
                     return {k: v * 0.97 for k, v in inner.items()}
             if not fuzzy:
                 return {}
-            return self._arabic_skeleton_match(f, lk)
+            return self._add_latin_only(f, self._arabic_skeleton_match(f, lk))
         if not fuzzy and out:
             return out
         if not fuzzy:
             return {}
         return self._skeleton_match(text, lk, out)
+
+    def _add_latin_only(self, f: str, out: dict[str, float]) -> dict[str, float]:
+        """Add places with no Arabic name in any source (most Damascus neighbourhoods) whose Latin
+        consonants are those of the Arabic ``f`` ('جوبر' ~ 'Jowbar'), at a lower score: the only way
+        an Arabic report can name them."""
+        if self._latin_only is None:
+            lo: dict[str, list[str]] = {}
+            for p in self.places.values():
+                if p.name_ar or not all(a.isascii() for a in p.aliases):
+                    continue
+                for k in {skeleton(a) for a in p.aliases}:
+                    # two consonants ('Mezzeh', 'المزة') only for a neighbourhood, and scored lower
+                    if len(k) >= 3 or (len(k) == 2 and p.kind == "neighbourhood"):
+                        lo.setdefault(k, []).append(p.id)
+            self._latin_only = lo
+        sk = skeleton(f)
+        hits = self._latin_only.get(sk, ())
+        if not hits:
+            return out
+        out = dict(out)
+        for pid in hits:
+            out.setdefault(pid, 0.8 if len(sk) >= 3 else 0.7)
+        return out
 
     def _arabic_skeleton_match(self, f: str, lk: str) -> dict[str, float]:
         """Arabic spellings that differ in long vowels, spacing or hamza ('تل منيس' ~ 'تلمنس')."""

@@ -27,7 +27,7 @@ DESCRIPTORS: dict[str, str | None] = {
     "city": "town", "town": "town", "village": "town", "villages": "town", "madinat": "town",
     "hamlet": "town", "farm": "town", "farms": "town", "township": "town",
     "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
-    "suburb": "neighbourhood", "suburbs": None,
+    "suburb": "countryside", "suburbs": "countryside",  # 'Damascus suburbs': Rural Damascus; 'Douma suburbs': near Douma
     "camp": "site", "refugee camp": "site", "idp camp": "site",
     "countryside": "countryside", "rural": "countryside", "rif": "countryside", "outskirts": "near",
     "area": None, "areas": None, "region": None, "vicinity": "near", "surroundings": "near",
@@ -60,7 +60,7 @@ _DIRECTIONS = {
     "الشرقية": "E", "الغربية": "W", "الشماليه": "N", "الجنوبيه": "S", "الشرقيه": "E", "الغربيه": "W",
 }
 _NEAR_PREFIX = ("near", "around", "outskirts of", "outside", "close to", "vicinity of", "the vicinity of",
-                "the outskirts of", "the countryside of", "countryside of", "east of", "west of", "north of",
+                "the outskirts of", "the countryside of", "countryside of", "the suburbs of", "suburbs of", "east of", "west of", "north of",
                 "south of", "northeast of", "northwest of", "southeast of", "southwest of")
 _MAX_DESC_WORDS = 3
 
@@ -147,7 +147,7 @@ def parse_query(text: str) -> ParsedQuery:
     for p in _NEAR_PREFIX:
         if low.startswith(p + " "):
             q.near = True
-            if p.startswith("countryside") or p.startswith("the countryside"):
+            if p.startswith(("countryside", "the countryside", "suburbs", "the suburbs")):
                 q.countryside = True
             elif p.split()[0] in ("east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest"):
                 q.direction = _DIRECTIONS[p.split()[0]]

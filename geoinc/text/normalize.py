@@ -9,7 +9,7 @@ Three levels, each a function of the one before:
     diacritics and tatweel removed, Persian letter forms, Arabic-Indic digits).
 ``loose_key``
     A transliteration-tolerant key: articles (al-, el-, ad-, ash- ... and Arabic ال) and
-    spaces removed, the usual variant spellings collapsed (ou/u, ee/i, ei/ey/ay, e/a, o/u,
+    spaces removed, the usual variant spellings collapsed (ou/u, ee/i, ei/ey/ay, ow/o, e/a, o/u,
     q/k, doubled letters, Deir/Dayr, Tell/Tall, Zor/Zour/Zawr ...).
 ``skeleton``
     The consonants of the loose key, used only to propose candidates for fuzzy scoring.
@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: Bump when any rule below changes: the built gazetteer index records it.
-NORMALIZER_VERSION = 8
+NORMALIZER_VERSION = 9
 
 _ARABIC_MAP = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -184,6 +184,7 @@ _LETTER_RULES = [
     (re.compile(r"ee|ie|iy|yi"), "i"),
     (re.compile(r"ei|ey|ai|ay"), "ay"),
     (re.compile(r"au"), "aw"),
+    (re.compile(r"ow(?=[b-df-hj-np-tv-z])"), "o"),  # the diphthong before a consonant: Jowbar ~ Jobar
     (re.compile(r"ph"), "f"),
     (re.compile(r"q"), "k"),
     (re.compile(r"ck"), "k"),
