@@ -304,3 +304,25 @@ def test_arabic_span_keeps_a_final_hamza():
     r = extract_text(text)
     m = r["mentions"][0]
     assert m["text"] == "حي الشهداء" and text[m["start"]:m["end"]] == m["text"]
+
+
+def test_the_ghouta_alone_is_the_damascus_oasis_not_a_village_in_raqqa():
+    r = extract_text("Warplanes struck towns across the Ghouta on Friday.")
+    assert first(r)["location"]["id"] == "ghouta" and first(r)["precision"] == 3
+
+
+def test_spelling_guess_in_another_governorate_than_the_report_is_left_unresolved():
+    # 'Atmen' is only a loose match for villages elsewhere; the report is about Daraa
+    r = extract_text("Daraa countryside: helicopters dropped barrel bombs on Atmen on Friday.")
+    assert first(r)["location"]["admin1"] == "SY12"
+    assert all(m["place"] is None or m["place"]["admin1"] in ("SY12", None) for m in r["mentions"])
+
+
+def test_quarter_of_another_city_is_not_a_damascus_neighbourhood():
+    r = extract_text("Fighters advanced into the al-Sinaa neighbourhood in Deir Ezzor on Tuesday.")
+    assert first(r)["location"]["admin1"] == "SY09"
+    r = extract_text("سقط صاروخ في زملكا بحي المزرعة")
+    assert first(r)["location"]["id"] == "C2320"
+    # a neighbourhood of a city the gazetteer does not divide: not a village spelt alike
+    r = extract_text("Rescuers pulled survivors from the rubble in the al-Ansari neighbourhood in Aleppo.")
+    assert first(r)["location"]["id"] == "C1007"

@@ -154,7 +154,7 @@ def test_extract_jsonl(tmp_path, gaz):
     assert t.line() == "read 6, located 2, unlocated 1, rejected 3"
     d = _by_id(df)
     assert d.loc["r1:1", "admin3"] == "SY030900" and d.loc["r1:1", "arrested"] == 3
-    assert set(d.loc["r1:1", "regions"].split(";")) == {"western_ghouta", "badia"}   # the mention named the Badia
+    assert set(d.loc["r1:1", "regions"].split(";")) == {"western_ghouta", "ghouta", "badia"}   # the mention named the Badia
     assert d.loc["r1:1", "url"] == "https://example.org/a" and d.loc["r1:1", "excerpt"] == "invented words"
     assert d.loc["r2:1", ["admin1", "admin2", "admin3"]].tolist() == ["SY05", None, None]
     assert pd.isna(d.loc["r2:1", "date"])

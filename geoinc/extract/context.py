@@ -55,7 +55,7 @@ def _candidates(gaz, m: Mention, text: str) -> list[Place]:
             if gov:
                 g = gaz.get(_COUNTRYSIDE_OF.get(gov, gov))
                 if g is not None and all(o.id != g.id for o in out):
-                    out.append(g.with_score(c.score))
+                    out.append(g.with_score(c.score, match=c.match))
         return out
     cands = gaz.candidates(m.text, limit=8)
     if not cands:
@@ -89,7 +89,7 @@ def _neighbourhoods_uncached(gaz, name: str) -> list[Place]:
             continue
         r = max((fuzz.ratio(lk, loose_key(a)) for a in p.aliases), default=0.0)
         if r >= 75:
-            out.append(p.with_score(0.5 + 0.4 * r / 100.0))
+            out.append(p.with_score(0.5 + 0.4 * r / 100.0, match=0.5 + 0.4 * r / 100.0))
     return sorted(out, key=lambda p: -p.score)[:3]
 
 
@@ -135,8 +135,9 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         m._want = want  # type: ignore[attr-defined]
     # first reading, anchors and the report's governorates
     votes: dict[str, float] = {}
+    voted: dict[int, tuple[str, float]] = {}
     anchors: list[tuple[Mention, Place]] = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if not m.candidates:
             continue
         a1 = {c.admin1 for c in m.candidates if c.score >= 0.7 and c.admin1}
@@ -145,7 +146,9 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             continue
         if len(a1) == 1:
             a = next(iter(a1))
-            votes[a] = votes.get(a, 0.0) + (1.0 if top.kind in _AREA_KINDS else 0.5)
+            w = 1.0 if top.kind in _AREA_KINDS else 0.5
+            votes[a] = votes.get(a, 0.0) + w
+            voted[k] = (a, w)
             anchors.append((m, top))
     # resolve with hints
     last_gov: str | None = None
@@ -184,11 +187,42 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if best.score < 0.6 and not (local and best.admin1 == local):
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
+        if best.match < 0.9 and "neighbourhood" in want and best.kind != "neighbourhood":
+            # 'al-Ansari neighbourhood' (of Aleppo, not in the gazetteer) is not a village spelt alike
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
+        if best.match < 0.9 and not (local and best.admin1 == local):
+            # a spelling-tolerant match only: not when the report says it is somewhere else
+            others = {a for a, v in votes.items() if v - (voted[i][1] if voted.get(i, ("", 0))[0] == a else 0.0) > 0}
+            if others and best.admin1 not in others and not (others & {_COUNTRYSIDE_OF.get(best.admin1 or "")}) \
+                    and best.kind not in _AREA_KINDS:
+                m.place, m.role, m.confidence = None, "unresolved", best.score
+                continue
+        if best.kind == "neighbourhood" and _quarter_elsewhere(mentions, i, text, best, local):
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
         m.place, m.confidence = best, min(1.0, conf)
         m.role = "context"
         m.foreign = None
         if best.kind == "governorate":
             last_gov = best.id
+
+
+_QUARTER_OF_GAP = re.compile(r"^\s*(?:,|،|in|in\s+the|of|of\s+the)?\s*(?:ب|في\s+)?$", re.I)
+
+
+def _quarter_elsewhere(mentions: list[Mention], i: int, text: str, best: Place, local: str | None) -> bool:
+    """A Damascus neighbourhood name told as a quarter of another town: 'al-Sina'a neighbourhood in
+    Deir Ezzor', 'زملكا بحي المزرعة'. The gazetteer does not hold that quarter: leave it unresolved."""
+    if local and local != best.admin1 and _COUNTRYSIDE_OF.get(best.admin1 or "") != local:
+        return True
+    if i == 0:
+        return False
+    prev = mentions[i - 1]
+    p = prev.place
+    if p is None or p.kind != "town" or p.admin3 == best.admin3:
+        return False
+    return bool(_QUARTER_OF_GAP.match(text[prev.end:mentions[i].start]))
 
 
 def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> bool:

@@ -443,7 +443,7 @@ class Gazetteer:
                 s *= 0.85  # not of the hinted kind
             if ambiguous and pid in tied:
                 s *= 0.75  # equally good namesakes in other governorates: say so in the score
-            out.append(self.places[pid].with_score(min(1.0, s)))
+            out.append(self.places[pid].with_score(min(1.0, s), match=min(1.0, matches[pid])))
         return out
 
     def resolve(self, name: str, admin1: str | None = None, kind: str | None = None, min_score: float = 0.6,

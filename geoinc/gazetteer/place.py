@@ -34,6 +34,8 @@ class Place:
     rank: int = 0
     population: int | None = None
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    #: how well the name's spelling matched (1.0 exact), before hints and namesakes lowered ``score``
+    match: float = field(default=1.0, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The PLACE object of the JSON outputs (field names are a stable interface)."""
@@ -50,8 +52,8 @@ class Place:
             "score": round(self.score, 3),
         }
 
-    def with_score(self, score: float) -> "Place":
-        return replace(self, score=float(score))
+    def with_score(self, score: float, match: float | None = None) -> "Place":
+        return replace(self, score=float(score), match=float(self.match if match is None else match))
 
     @property
     def is_area(self) -> bool:
