@@ -326,3 +326,12 @@ def test_quarter_of_another_city_is_not_a_damascus_neighbourhood():
     # a neighbourhood of a city the gazetteer does not divide: not a village spelt alike
     r = extract_text("Rescuers pulled survivors from the rubble in the al-Ansari neighbourhood in Aleppo.")
     assert first(r)["location"]["id"] == "C1007"
+
+
+def test_spelling_variant_in_place_context_replaces_a_shorter_match_inside_it():
+    # only 'Tal' is a listed name here (and a common word); the whole run is a spelling of 'Tal Jbine'
+    r = extract_text("Helicopters shell Tal Jebin with barrel bombs.")
+    assert [m["place"]["id"] for m in r["mentions"]] == ["C1617"]
+    # a place followed by its governorate's countryside after another capitalised word
+    r = extract_text("Warplanes raided the city of Al-Lataminah Hama countryside")
+    assert first(r)["location"]["admin1"] == "SY05"

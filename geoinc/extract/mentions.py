@@ -230,7 +230,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         return False
     if not title_line:
         prev = _WORD_BEFORE.search(before)
-        if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK:
+        if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
+                and not _EN_RIGHT.match(after[:40]):  # 'Al-Lataminah Hama countryside': a place after all
             if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
                 return False  # 'Nour al-Din al-Baba', 'Hayat Tahrir al-Sham', 'Donald Trump'
         nxt = _WORD_AFTER.match(after)
@@ -380,7 +381,7 @@ _CAP_RUN = re.compile(
 )
 _FALLBACK_CONTEXT = re.compile(
     r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
-    r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?$",
+    r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -389,16 +390,18 @@ _RUN = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]
         r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
 _FALLBACK_RX = re.compile(
     r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
-    r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
+    r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
 )
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 
 
-def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> list:
+def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
     """Capitalised names in place context that the automaton missed because of their spelling
-    ('Deir ez-Zour', 'Kufrzita'): looked up with the gazetteer's spelling-tolerant keys."""
+    ('Deir ez-Zour', 'Kufrzita', 'Tal Jebin' where only 'Tal' matched): looked up with the
+    gazetteer's spelling-tolerant keys. Returns the new matches and the indices of the
+    automaton matches (inside them) they replace."""
     if not any("A" <= c <= "Z" for c in text[:2000]) and not any("A" <= c <= "Z" for c in text):
-        return []
+        return [], set()
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
     runs = [(r.start("run"), r.end("run"), r.group("run")) for r in _FALLBACK_RX.finditer(text)]
     for _, b in spans:
@@ -409,8 +412,13 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
     gaz = m.gaz
     inv = None
     seen = set()
+    replaced: set[int] = set()
     for s, e, name in runs:
-        if (s, e) in seen or any(not (e <= a or s >= b) for a, b in spans):
+        if (s, e) in seen:
+            continue
+        inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
+        # a run may replace shorter matches inside it ('Tal Jebin' where only 'Tal' matched)
+        if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
             continue
         seen.add((s, e))
         core = re.sub(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]", "", name)
@@ -428,7 +436,8 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
             continue
         out.append((fs, fe + 1, fold(name), _GAZ, ""))
-    return out
+        replaced.update(inside)
+    return out, replaced
 
 
 # an Arabic descriptor and the word(s) after it, in folded text: 'حي القابون', 'بلده كفرزيتا'
@@ -527,7 +536,10 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     if replaced:
         chosen = [c for i, c in enumerate(chosen) if i not in replaced]
     chosen = chosen + caps
-    chosen = chosen + _fallback(text, folded, offs, chosen, m)
+    found, replaced = _fallback(text, folded, offs, chosen, m)
+    if replaced:
+        chosen = [c for i, c in enumerate(chosen) if i not in replaced]
+    chosen = chosen + found
     chosen = chosen + _arabic_fallback(folded, chosen, m)
     chosen.sort(key=lambda r: r[0])
     for fs, fe, key, flags, prefix in chosen:
