@@ -47,6 +47,8 @@ def test_damascus_and_its_countryside_gives_both():
     r = extract_text("حملة اعتقالات في دمشق وريفها")
     ids = {p for _, _, p in places(r)}
     assert {"SY03"} <= ids and ({"SY01"} & ids or "C1001" in ids)
+    # the countryside mention is the whole phrase ('its countryside' alone names nothing)
+    assert ("دمشق وريفها", "incident", "SY03") in places(r)
 
 
 def test_badia_is_the_region():

@@ -585,7 +585,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
         # 'Damascus and its countryside', 'دمشق وريفها': a second mention for the countryside
         tail = (_AR_AND_COUNTRYSIDE if arabic else _EN_AND_COUNTRYSIDE).match(text[xe:xe + 50])
         if gaz_hit and tail:
-            ts, te = xe + tail.start("d"), xe + tail.end("d")
+            # the countryside mention spans the whole phrase: 'its countryside' alone names nothing
+            ts, te = xs, xe + tail.end("d")
             extra = Mention(text=text[ts:te], start=ts, end=te, key=key, countryside=True, extra=True)
             extra._desc = ["countryside"]  # type: ignore[attr-defined]
             extra._gaz = True  # type: ignore[attr-defined]
