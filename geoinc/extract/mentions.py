@@ -11,6 +11,7 @@ Accepted spans are then extended over the descriptors that change their meaning 
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import time
@@ -88,6 +89,10 @@ class Matcher:
             if p.kind in ("governorate", "region", "country") or gaz.capital_level(p.id) in (0, 1):
                 for a in p.aliases:
                     self._major.add(fold(a))
+        _common_arabic()  # read the word list now, not during the first report
+        # per-name results of the capitalised-run lookups (pure functions of the name)
+        self._run_cache: dict[str, str | None] = {}
+        self._fallback_cache: dict[str, str | None] = {}
 
     def is_major(self, key: str) -> bool:
         return key in self._major
@@ -354,10 +359,68 @@ _FALLBACK_RX = re.compile(
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LEAD_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]")
+_NAME_CACHE_MAX = 100_000
+
+
+class _SpanIndex:
+    """Character spans ``[a, b)`` (in start order) asked which of them overlap ``[s, e)``: by binary
+    search when their ends are in order too (disjoint matches, the usual case), else by a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:])) and all(
+            x <= y for x, y in zip(self.ends, self.ends[1:]))
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        """Indices of the spans that overlap ``[s, e)``, in order."""
+        if not self.in_order:
+            return [i for i, (a, b) in enumerate(self.spans) if not (e <= a or s >= b)]
+        hi = bisect.bisect_left(self.starts, e)  # spans starting before e
+        lo = bisect.bisect_right(self.ends, s, 0, hi)  # ... and ending after s
+        return list(range(lo, hi))
+
+
+def _memo(cache: dict, key, compute):
+    """``cache[key]``, computed by ``compute(key)`` on a miss; the cache is emptied when full."""
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    if len(cache) >= _NAME_CACHE_MAX:
+        cache.clear()
+    v = cache[key] = compute(key)
+    return v
+
+
+def _folded_span(offs: list[int], s: int, e: int) -> tuple[int, int] | None:
+    """The folded span ``[fs, fe)`` that starts at original ``s`` and ends with original ``e - 1``."""
+    fs = bisect.bisect_left(offs, s)
+    fe = bisect.bisect_left(offs, e - 1)
+    if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+        return None
+    return fs, fe + 1
+
+
+def _fallback_key(name: str, gaz) -> str | None:
+    """The folded key under which a run in place context is taken as a place name, or None when
+    it is too short, a common word, or not close enough to a gazetteer name."""
+    core = _LEAD_ARTICLE.sub("", name)
+    if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
+        return None
+    hits = gaz._match(name) or gaz._match(core)
+    if not hits or max(hits.values()) < 0.9:
+        return None
+    return fold(name)
+
+
 def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> list:
     """Capitalised names in place context that the automaton missed because of their spelling
     ('Deir ez-Zour', 'Kufrzita'): looked up with the gazetteer's spelling-tolerant keys."""
-    if not any("A" <= c <= "Z" for c in text[:2000]) and not any("A" <= c <= "Z" for c in text):
+    if not _UPPER.search(text):
         return []
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
     runs = [(r.start("run"), r.end("run"), r.group("run")) for r in _FALLBACK_RX.finditer(text)]
@@ -366,32 +429,41 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if r:
             runs.append((r.start("run"), r.end("run"), r.group("run")))
     out = []
-    gaz = m.gaz
-    inv = None
+    taken = _SpanIndex(sorted(spans))
     seen = set()
     for s, e, name in runs:
-        if (s, e) in seen or any(not (e <= a or s >= b) for a, b in spans):
+        if (s, e) in seen or taken.overlapping(s, e):
             continue
         seen.add((s, e))
-        core = re.sub(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]", "", name)
-        if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
+        key = _memo(m._fallback_cache, name, lambda n: _fallback_key(n, m.gaz))
+        if key is None:
             continue
-        hits = gaz._match(name) or gaz._match(core)
-        if not hits or max(hits.values()) < 0.9:
+        fspan = _folded_span(offs, s, e)
+        if fspan is None:
             continue
-        if inv is None:
-            import bisect
-
-            inv = bisect
-        fs = inv.bisect_left(offs, s)
-        fe = inv.bisect_left(offs, e - 1)
-        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
-            continue
-        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+        out.append((fspan[0], fspan[1], key, _GAZ, ""))
     return out
 
 
 _CAP_RX = re.compile(r"(?<![\w’'-])" + _RUN)
+
+
+def _run_core(name: str, gaz) -> str | None:
+    """The core name of a capitalised run of several words that the gazetteer knows exactly or
+    loosely (no fuzzy guessing), else None."""
+    from ..gazetteer.query import parse_query
+
+    if sum(1 for w in fold(name).split() if w not in ARTICLES) < 2:
+        return None  # single words: cheap check before anything else
+    core = parse_query(name).name
+    words = [w for w in core.split() if w not in ARTICLES]
+    # several words only: single words are the automaton's and the place-context fallback's
+    if len(words) < 2 or len("".join(words)) < 6 or core in _common_words():
+        return None
+    hits = gaz._match(core, fuzzy=False)
+    if not hits or max(hits.values()) < 0.9:
+        return None
+    return core
 
 
 def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
@@ -399,38 +471,42 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     their spelling ('Jisr Al Shoghour' where only 'Jisr' matched, 'Kafar Naha Town'): looked up
     whole with the gazetteer's exact and loose keys (no fuzzy guessing). Returns the new
     matches and the indices of automaton matches they replace."""
-    import bisect
-
-    from ..gazetteer.query import parse_query
-
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+    index = _SpanIndex(spans)
     out: list = []
     replaced: set[int] = set()
-    gaz = m.gaz
     for r in _CAP_RX.finditer(text):
         s, e, name = r.start(), r.end(), r.group()
-        if sum(1 for w in fold(name).split() if w not in ARTICLES) < 2:
-            continue  # single words: cheap check before anything else
-        inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
+        core = _memo(m._run_cache, name, lambda n: _run_core(n, m.gaz))
+        if core is None:
+            continue
+        inside = index.overlapping(s, e)
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
-            continue
-        core = parse_query(name).name
-        words = [w for w in core.split() if w not in ARTICLES]
-        # several words only: single words are the automaton's and the place-context fallback's
-        if len(words) < 2 or len("".join(words)) < 6 or core in _common_words():
-            continue
-        hits = gaz._match(core, fuzzy=False)
-        if not hits or max(hits.values()) < 0.9:
             continue
         if inside and all(fold(text[spans[i][0]:spans[i][1]]) == core for i in inside):
             continue  # the automaton already has exactly this name
-        fs = bisect.bisect_left(offs, s)
-        fe = bisect.bisect_left(offs, e - 1)
-        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+        fspan = _folded_span(offs, s, e)
+        if fspan is None:
             continue
-        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+        out.append((fspan[0], fspan[1], fold(name), _GAZ, ""))
         replaced.update(inside)
     return out, replaced
+
+
+def _non_overlapping(raw: list) -> list:
+    """The matches of ``raw`` (in order of preference) that overlap no match kept before them."""
+    starts: list[int] = []  # the kept spans, disjoint, in text order
+    ends: list[int] = []
+    chosen = []
+    for r in raw:
+        s, e = r[0], r[1]
+        i = bisect.bisect_left(starts, e)  # kept spans starting before e: the last ends latest
+        if i and ends[i - 1] > s:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.append(r)
+    return chosen
 
 
 def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
@@ -442,13 +518,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     raw = list(m.iter_raw(folded))
     # longest first, then leftmost; no overlaps
     raw.sort(key=lambda r: (-_weight(r[2]), r[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for r in raw:
-        if any(not (r[1] <= a or r[0] >= b) for a, b in taken):
-            continue
-        taken.append((r[0], r[1]))
-        chosen.append(r)
+    chosen = _non_overlapping(raw)
     chosen.sort(key=lambda r: r[0])
     out: list[Mention] = []
     accepted: list[tuple[int, int]] = []
