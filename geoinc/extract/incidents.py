@@ -43,8 +43,10 @@ _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike",
 _CAPTION = re.compile(
     r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
     r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
-_PAST = re.compile(r"\b(?:last year|previously|in the past|years ago|earlier|past year|past months|last (?:january|february|march|april|may|june|july|"
-                   r"august|september|october|november|december))\b|(?<!\S)(?:سابقا|العام الماضي)(?!\S)")
+_PAST_PHRASES = ("last year", "previously", "in the past", "years ago", "earlier", "past year", "past months") + tuple(
+    "last " + m for m in ("january february march april may june july august september october november december".split()))
+_AR_PAST_PHRASES = ("سابقا", "العام الماضي")
+_PAST = re.compile(r"\b(?:" + "|".join(_PAST_PHRASES) + r")\b|(?<!\S)(?:" + "|".join(_AR_PAST_PHRASES) + r")(?!\S)")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicinity of|east of|west of|north of|south of|"
                           r"northeast of|northwest of|southeast of|southwest of|on the road to)\s+(?:the\s+)?$|(?:قرب|بالقرب من|محيط|اطراف|أطراف)\s+$",
                           re.I)
@@ -60,6 +62,14 @@ def _precision(m: Mention, text: str) -> int:
     if m.near or p.kind in ("district", "subdistrict") or _NEAR_BEFORE.search(text[max(0, m.start - 30):m.start]):
         return 2
     return 1
+
+
+def _told_as_past(folded: str) -> bool:
+    """Whether a sentence tells its events as past context ('last year', 'previously', 'سابقا');
+    the expression runs only when one of its phrases occurs at all."""
+    if not any(p in folded for p in _PAST_PHRASES) and not any(p in folded for p in _AR_PAST_PHRASES):
+        return False
+    return bool(_PAST.search(folded))
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
@@ -93,7 +103,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         for d in dates:
             d.start += fs
             d.end += fs
-        past = bool(_PAST.search(fsent)) or any(
+        past = _told_as_past(fsent) or any(
             d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
             for d in dates)
         any_trigger = True
