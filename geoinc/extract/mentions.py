@@ -140,6 +140,27 @@ def matcher(gaz=None) -> Matcher:
 
 # ---------------------------------------------------------------------------- context rules
 _WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|ibn|abu|bani)-?)?([^\w\n]*)$")
+
+
+def _word_before(before: str) -> re.Match | None:
+    """``_WORD_BEFORE.search(before)``, without trying the start positions that cannot match.
+
+    A match is word characters (and ’'-), an optional separator and article, then no word
+    character up to the end. So at most one whitespace character (the separator) stands between
+    its start and the last word character of ``before``: a match cannot start at or before the
+    second whitespace character back from there, and the pattern looks at nothing before its
+    start. The search begins after that character, and finds the same match."""
+    i = len(before) - 1
+    while i >= 0 and not (before[i].isalnum() or before[i] == "_"):  # the last \w character
+        i -= 1
+    spaces = 0
+    while i >= 0:
+        if before[i].isspace():
+            spaces += 1
+            if spaces == 2:
+                break
+        i -= 1
+    return _WORD_BEFORE.search(before, max(0, i + 1))
 _WORD_AFTER = re.compile(r"^([^\w\n]*)([\w’'\-]+)")
 _PLACE_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|to|into|outside|around|toward|towards|across|targeting|targeted|hit|shelled|"
@@ -209,7 +230,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
         return False
     if not title_line:
-        prev = _WORD_BEFORE.search(before)
+        prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK:
             if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
                 return False  # 'Nour al-Din al-Baba', 'Hayat Tahrir al-Sham', 'Donald Trump'
@@ -227,7 +248,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
 
 def _arabic_ok(folded: str, fs: int) -> bool:
     """Arabic check: the name does not follow an organisation head noun ('قوات سوريا الديمقراطية')."""
-    prev = folded[:fs].split()[-2:]
+    prev = folded[:fs].rsplit(None, 2)[-2:]  # the last two words
     for w in reversed(prev):
         w2 = w
         if w2 in _AR_PREPS:
@@ -329,12 +350,12 @@ def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matche
     ws = folded.rfind(" ", 0, fs) + 1
     if ws < fs:  # with a clitic ('بجروح'): only a listed place may carry one
         return bool(accepted_f and accepted_f[-1] >= ws - 3)
-    prev = folded[:ws].split()[-1:] or [""]
+    prev = folded[:ws].rsplit(None, 1)[-1:] or [""]  # the last word
     return prev[0] in _AR_PLACE_CONTEXT or bool(accepted_f and accepted_f[-1] >= ws - 3)
 
 
 def _in_name(text: str, s: int, e: int) -> bool:
-    prev = _WORD_BEFORE.search(text[max(0, s - 40):s])
+    prev = _word_before(text[max(0, s - 40):s])
     return bool(prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK)
 
 
