@@ -43,6 +43,10 @@ _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike",
 _CAPTION = re.compile(
     r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
     r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
+# Every _CAPTION phrase holds one of these (keep them in step). They avoid i, k and s, the only
+# letters that re.I also matches with non-ASCII ones ('ı', 'İ', 'K', 'ſ'), so a caption in the
+# original text leaves them, lower-cased by folding, in the folded text.
+_CAPTION_HINTS = ("photo", "ctur", "mage", "getty", "afp v", "reuter")
 _PAST_PHRASES = ("last year", "previously", "in the past", "years ago", "earlier", "past year", "past months") + tuple(
     "last " + m for m in ("january february march april may june july august september october november december".split()))
 _AR_PAST_PHRASES = ("سابقا", "العام الماضي")
@@ -62,6 +66,14 @@ def _precision(m: Mention, text: str) -> int:
     if m.near or p.kind in ("district", "subdistrict") or _NEAR_BEFORE.search(text[max(0, m.start - 30):m.start]):
         return 2
     return 1
+
+
+def _is_caption(sent: str, fsent: str) -> bool:
+    """Whether a sentence (original ``sent``, folded ``fsent``) is a photo caption; the expression
+    runs only when the folded sentence holds one of the caption words."""
+    if not any(h in fsent for h in _CAPTION_HINTS):
+        return False
+    return bool(_CAPTION.search(sent))
 
 
 def _told_as_past(folded: str) -> bool:
@@ -92,7 +104,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         fs, fe = fstarts[k]
         fsent = folded[fs:fe]
         sent = text[ss:se]
-        if _CAPTION.search(sent):
+        if _is_caption(sent, fsent):
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
