@@ -79,6 +79,18 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 _SCRIPT = {kind: "ar" if kind.startswith("ar_") else ("" if kind in ("ymd", "dmy_num", "year") else "latin")
            for kind, _ in _PATTERNS}
 _NEEDS_DIGIT = frozenset(("ymd", "dmy_num", "dmy", "mdy", "ar_dmy", "ar_my", "my", "year"))
+
+
+def _usable(kind: str, latin: bool, arabic: bool, digits: bool) -> bool:
+    script = _SCRIPT[kind]
+    if script == "ar" and not arabic or script == "latin" and not latin:
+        return False
+    return digits or kind not in _NEEDS_DIGIT
+
+
+# (latin, arabic, digits) -> the patterns a text with those characters may match, in order
+_USABLE = {(la, ar, di): tuple((kind, rx) for kind, rx in _PATTERNS if _usable(kind, la, ar, di))
+           for la in (False, True) for ar in (False, True) for di in (False, True)}
 _HAS_LATIN = re.compile(r"[a-z]")
 _HAS_ARABIC = re.compile(r"[\u0621-\u064A]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -161,12 +173,7 @@ def find_dates(folded: str, published: dt.date | None) -> list[DateMatch]:
     arabic = _HAS_ARABIC.search(folded) is not None
     digits = _HAS_DIGIT.search(folded) is not None
     seen: dict[str, bool] = {}
-    for kind, rx in _PATTERNS:
-        script = _SCRIPT[kind]
-        if script == "ar" and not arabic or script == "latin" and not latin:
-            continue
-        if not digits and kind in _NEEDS_DIGIT:
-            continue
+    for kind, rx in _USABLE[(latin, arabic, digits)]:
         if not _has_hints(folded, kind, seen):
             continue  # the pattern cannot match here
         for m in rx.finditer(folded):

@@ -229,9 +229,17 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
                     excerpt=_excerpt(text, sentences[first_sent], loc))
 
 
+def _is_reference_point(m: Mention, text: str) -> bool:
+    """'south of Damascus': the place only says where another one is (``_RELATIVE_TO`` just before
+    it). The expression runs only when 'of' is there: o and f have no non-ASCII case variants,
+    so lower() finds every spelling re.I would."""
+    before = text[max(0, m.start - 25):m.start]
+    return "of" in before.lower() and _RELATIVE_TO.search(before) is not None
+
+
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus')."""
-    main = [i for i in idxs if not _RELATIVE_TO.search(text[max(0, mentions[i].start - 25):mentions[i].start])] or idxs
+    main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
     return min(main, key=lambda i: (_SPECIFICITY.get(mentions[i].place.kind, 6) + (3 if mentions[i].countryside else 0),
                                     main.index(i)))
 
