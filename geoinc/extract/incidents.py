@@ -16,7 +16,7 @@ import re
 
 from ..text.normalize import fold
 from .counts import find_counts
-from .dates import find_dates, has_time_expression
+from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, find_dates, has_time_expression
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
@@ -68,6 +68,11 @@ def _precision(m: Mention, text: str) -> int:
     return 1
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text``."""
+    return any(w in text for w in words)
+
+
 def _is_caption(sent: str, fsent: str) -> bool:
     """Whether a sentence (original ``sent``, folded ``fsent``) is a photo caption; the expression
     runs only when the folded sentence holds one of the caption words."""
@@ -93,6 +98,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     """The incidents of a report, main one first (see module doc). Sets mention roles in place."""
     # folded offsets of each sentence
     fstarts = _folded_bounds(offs, sentences, len(folded))
+    # the words the per-sentence tests need, looked for once in the whole report (a sentence
+    # cannot hold what its report lacks)
+    may_caption = _has_any(folded, _CAPTION_HINTS)
+    may_past = _has_any(folded, _PAST_PHRASES) or _has_any(folded, _AR_PAST_PHRASES)
+    may_time = _has_any(folded, _TIME_PHRASES) or _has_any(folded, _AR_TIME_PHRASES)
     by_sent: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         by_sent.setdefault(m.sentence, []).append(idx)
@@ -104,7 +114,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         fs, fe = fstarts[k]
         fsent = folded[fs:fe]
         sent = text[ss:se]
-        if _is_caption(sent, fsent):
+        if may_caption and _is_caption(sent, fsent):
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
@@ -115,7 +125,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         for d in dates:
             d.start += fs
             d.end += fs
-        past = _told_as_past(fsent) or any(
+        past = (may_past and _told_as_past(fsent)) or any(
             d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
             for d in dates)
         any_trigger = True
@@ -146,7 +156,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             wdates = [d for d in dates if w_start <= d.start and d.end <= w_end and d.date is not None
                       and d.kind != "year" and offs[d.start] >= ignore_before]
             date = next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
-            timed = date is not None or has_time_expression(window)
+            timed = date is not None or (may_time and has_time_expression(window))
             fam = _FAMILY[typ]
             if not syr:
                 prev = last_by_family.get(fam)
