@@ -77,9 +77,11 @@ class Matcher:
         for key in self.foreign:
             flags[key] = flags.get(key, 0) | _FOREIGN
         self.flags = flags
+        # each key is stored with a space after it and looked for in the folded text with a
+        # space appended: the automaton then reports only matches that end a word
         A = ahocorasick.Automaton()
         for key, f in flags.items():
-            A.add_word(key, (len(key), f, key))
+            A.add_word(key + " ", (len(key), f, key))
         A.make_automaton()
         self.automaton = A
         self.build_seconds = time.perf_counter() - t0
@@ -99,12 +101,8 @@ class Matcher:
 
     def iter_raw(self, folded: str):
         """Yield ``(start, end, key, flags, article_prefix)`` for matches at word boundaries."""
-        n = len(folded)
-        for end, (klen, f, key) in self.automaton.iter(folded):
-            s = end - klen + 1
-            e = end + 1
-            if e < n and folded[e] != " ":
-                continue
+        for e, (klen, f, key) in self.automaton.iter(folded + " "):  # e: the space after the key
+            s = e - klen
             if s == 0 or folded[s - 1] == " ":
                 if f & (_GAZ | _FOREIGN):
                     yield s, e, key, f & (_GAZ | _FOREIGN), ""
