@@ -64,11 +64,6 @@ def _num(tok: str) -> int | None:
     return _AR_NUM.get(t)
 
 
-_ANY_ROLE = re.compile(
-    r"arrest|detain|detention|captur|apprehend|custody|round|dismantl|kill|dead|death|die|martyr|lifeless|bodies|"
-    r"injur|wound|hurt|casualt|اعتقل|اعتقال|قبض|توقيف|اوقف|احتجاز|اسر|تفكيك|قتل|قتيل|استشهد|استشهاد|شهيد|شهداء|مصرع|وفاه|"
-    r"جرح|اصاب|اصيب|مصاب"
-)
 _ROLE_CACHE: dict[str, str | None] = {}
 
 
@@ -167,9 +162,6 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
 
 def find_counts(folded: str) -> dict[str, int | None]:
     """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
-    out0: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
-    if not _ANY_ROLE.search(folded):
-        return out0
     toks = folded.split()
     role_of = list(map(_ROLES.__getitem__, toks))
     roles = [(i, r) for i, r in enumerate(role_of) if r]
