@@ -140,6 +140,11 @@ def matcher(gaz=None) -> Matcher:
 _WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|ibn|abu|bani)-?)?([^\w\n]*)$")
 
 
+# read on the reversed text: the non-word tail, the last word character, then everything up to
+# the second whitespace character before it
+_TO_SECOND_SPACE_BACK = re.compile(r"\W*\w\S*\s\S*\s")
+
+
 def _word_before(before: str) -> re.Match | None:
     """``_WORD_BEFORE.search(before)``, without trying the start positions that cannot match.
 
@@ -148,17 +153,10 @@ def _word_before(before: str) -> re.Match | None:
     its start and the last word character of ``before``: a match cannot start at or before the
     second whitespace character back from there, and the pattern looks at nothing before its
     start. The search begins after that character, and finds the same match."""
-    i = len(before) - 1
-    while i >= 0 and not (before[i].isalnum() or before[i] == "_"):  # the last \w character
-        i -= 1
-    spaces = 0
-    while i >= 0:
-        if before[i].isspace():
-            spaces += 1
-            if spaces == 2:
-                break
-        i -= 1
-    return _WORD_BEFORE.search(before, max(0, i + 1))
+    back = _TO_SECOND_SPACE_BACK.match(before[::-1])
+    return _WORD_BEFORE.search(before, len(before) - back.end() + 1 if back else 0)
+
+
 _WORD_AFTER = re.compile(r"^([^\w\n]*)([\w’'\-]+)")
 _PLACE_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|to|into|outside|around|toward|towards|across|targeting|targeted|hit|shelled|"
@@ -184,7 +182,22 @@ _TAIL_OK = frozenset(
     "region front frontline outskirts military".split()
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:told|according to|via|quoted by|reported by|speaking to|cited by|said to)\s+$", re.I)
+_SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
+_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
+_SPEECH_LONGEST = max(map(len, _SPEECH_WORDS))
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AND_OR_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_HYPHEN_WORD_AFTER = re.compile(r"-([\w’']+)")
+_WORD_HYPHEN_BEFORE = re.compile(r"([\w’']+)-$")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")  # the words of more than three letters of a line
+
+
+def _speech_before(before: str) -> bool:
+    """``_SPEECH_BEFORE.search(before)``, started where a match can start: a match is a speech word
+    (one character per pattern character, also under re.I) ending at the last non-space
+    character, then whitespace to the end."""
+    start = len(before.rstrip()) - _SPEECH_LONGEST
+    return _SPEECH_BEFORE.search(before, max(0, start)) is not None
 _ACRONYM_BEFORE = re.compile(r"\b(?:the|in|to|from|with|between|against|by|of|into|toward|towards)\s+$", re.I)
 _AR_ORG_HEADS = frozenset(
     "قوات جيش تنظيم هيئه جبهه حركه لواء فرقه فيلق كتائب كتيبه وكاله قناه شبكه مرصد تلفزيون اذاعه صحيفه "
@@ -196,7 +209,7 @@ _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو د
 def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
     """The English-script checks of the module doc, on original offsets ``[s, e)``."""
     span = text[s:e]
-    words = re.findall(r"[^\W\d_]+", span)
+    words = _LETTERS.findall(span)
     caps = [w for w in words if w[0].isupper() and fold(w) not in ARTICLES]
     if not caps:
         return False
@@ -211,21 +224,21 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
             return False  # 'US State Department', 'US Central Command'
         if _ACRONYM_BEFORE.search(before):
             return True
-        prev_and = re.search(r"\b(?:and|or)\s+$", before)
+        prev_and = _AND_OR_BEFORE.search(before)
         if prev_and and accepted and accepted[-1][1] >= s - len(prev_and.group()) - 2:
             return True  # 'the UK and US'
         return False
     # hyphen compounds: 'Israel-Hamas war', 'pro-Damascus', 'anti-Israel'
     if after[:1] == "-" and after[1:2].isalpha():
-        w = re.match(r"-([\w’']+)", after)
+        w = _HYPHEN_WORD_AFTER.match(after)
         if w and fold(w.group(1)) not in m.flags:
             return False
     if before[-1:] == "-" and before[-2:-1].isalpha():
-        w = re.search(r"([\w’']+)-$", before)
+        w = _WORD_HYPHEN_BEFORE.search(before)
         if w and fold(w.group(1)) not in ARTICLES and fold(w.group(1)) not in m.flags:
             return False
     # attached digits or letters are excluded by the word-boundary check; speech makes an actor
-    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+    if _SPEECH_AFTER.match(after) or _speech_before(before):
         return False
     if not title_line:
         prev = _word_before(before)
@@ -260,7 +273,7 @@ def _is_title_line(text: str, s: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
     line = text[ls: le if le >= 0 else len(text)]
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]*", line) if len(w) > 3]
+    words = _LONG_WORD.findall(line)
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.75
