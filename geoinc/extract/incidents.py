@@ -104,6 +104,12 @@ _PAST_PHRASES = ("last year", "previously", "in the past", "years ago", "earlier
     "last " + m for m in ("january february march april may june july august september october november december".split()))
 _AR_PAST_PHRASES = ("سابقا", "العام الماضي")
 _PAST = re.compile(r"\b(?:" + "|".join(_PAST_PHRASES) + r")\b|(?<!\S)(?:" + "|".join(_AR_PAST_PHRASES) + r")(?!\S)")
+# every past or time phrase holds one of these words: a report without any of them has no
+# sentence told as past and no time expression (checked below, so the list cannot fall behind)
+_PAST_TIME_WORDS = ("last ", "previous", "past", "ago", "earlier", "recent", "سابقا", "الماضي", "مؤخرا")
+if not all(any(w in p for w in _PAST_TIME_WORDS)
+           for p in _PAST_PHRASES + _AR_PAST_PHRASES + _TIME_PHRASES + _AR_TIME_PHRASES):
+    raise RuntimeError("_PAST_TIME_WORDS must cover every past and time phrase")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicinity of|east of|west of|north of|south of|"
                           r"northeast of|northwest of|southeast of|southwest of|on the road to)\s+(?:the\s+)?$|(?:قرب|بالقرب من|محيط|اطراف|أطراف)\s+$",
                           re.I)
@@ -154,8 +160,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # the words the per-sentence tests need, looked for once in the whole report (a sentence
     # cannot hold what its report lacks)
     may_caption = _has_any(folded, _CAPTION_HINTS)
-    may_past = _has_any(folded, _PAST_PHRASES) or _has_any(folded, _AR_PAST_PHRASES)
-    may_time = _has_any(folded, _TIME_PHRASES) or _has_any(folded, _AR_TIME_PHRASES)
+    may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
     by_sent: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         by_sent.setdefault(m.sentence, []).append(idx)
