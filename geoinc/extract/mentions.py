@@ -93,8 +93,8 @@ class Matcher:
                     self._major.add(fold(a))
         _common_arabic()  # read the word list now, not during the first report
         # per-name results of the capitalised-run lookups (pure functions of the name)
-        self._run_cache: dict[str, str | None] = {}
-        self._fallback_cache: dict[str, str | None] = {}
+        self._run_cache = _NameCache(lambda name: _run_core(name, gaz))
+        self._fallback_cache = _NameCache(lambda name: _fallback_key(name, gaz))
 
     def is_major(self, key: str) -> bool:
         return key in self._major
@@ -189,7 +189,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _AND_OR_BEFORE = re.compile(r"\b(?:and|or)\s+$")
 _HYPHEN_WORD_AFTER = re.compile(r"-([\w’']+)")
 _WORD_HYPHEN_BEFORE = re.compile(r"([\w’']+)-$")
-_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")  # the words of more than three letters of a line
+# the first letter of each word of more than three letters ([A-Za-z][A-Za-z’'-]* runs)
+_LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[A-Za-z’'\-]{3,}")
 
 
 def _speech_before(before: str) -> bool:
@@ -270,13 +271,14 @@ def _arabic_ok(folded: str, fs: int) -> bool:
 
 
 def _is_title_line(text: str, s: int) -> bool:
+    """Whether the line holding ``s`` is written in title case: at least three words of more
+    than three letters, three quarters of them capitalised."""
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    line = text[ls: le if le >= 0 else len(text)]
-    words = _LONG_WORD.findall(line)
-    if len(words) < 3:
+    initials = _LONG_WORD_INITIAL.findall(text, ls, le if le >= 0 else len(text))
+    if len(initials) < 3:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.75
 
 
 # ---------------------------------------------------------------------------- descriptor extension
@@ -416,16 +418,18 @@ class _SpanIndex:
         return list(range(lo, hi))
 
 
-def _memo(cache: dict, key, compute):
-    """``cache[key]``, computed by ``compute(key)`` on a miss; the cache is emptied when full."""
-    try:
-        return cache[key]
-    except KeyError:
-        pass
-    if len(cache) >= _NAME_CACHE_MAX:
-        cache.clear()
-    v = cache[key] = compute(key)
-    return v
+class _NameCache(dict):
+    """Name -> ``compute(name)``, filled on first use (``cache[name]``); emptied when full."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, name: str):
+        if len(self) >= _NAME_CACHE_MAX:
+            self.clear()
+        v = self[name] = self.compute(name)
+        return v
 
 
 def _folded_span(offs: list[int], s: int, e: int) -> tuple[int, int] | None:
@@ -467,7 +471,7 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if (s, e) in seen or taken.overlapping(s, e):
             continue
         seen.add((s, e))
-        key = _memo(m._fallback_cache, name, lambda n: _fallback_key(n, m.gaz))
+        key = m._fallback_cache[name]
         if key is None:
             continue
         fspan = _folded_span(offs, s, e)
@@ -509,7 +513,7 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     replaced: set[int] = set()
     for r in _CAP_RX.finditer(text):
         s, e, name = r.start(), r.end(), r.group()
-        core = _memo(m._run_cache, name, lambda n: _run_core(n, m.gaz))
+        core = m._run_cache[name]
         if core is None:
             continue
         inside = index.overlapping(s, e)
