@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from ..text.normalize import fold
 from .counts import find_counts
-from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, find_dates, has_time_expression
+from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
@@ -148,6 +149,38 @@ def _told_as_past(folded: str) -> bool:
     return bool(_PAST.search(folded))
 
 
+class _SentenceDates:
+    """The date phrases of one sentence, with folded offsets in the report, looked for on first
+    use: many event sentences only add to an incident that has its date already."""
+
+    _PAST_KINDS = ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
+
+    def __init__(self, fsent: str, fs: int, published: dt.date | None) -> None:
+        self.fsent, self.fs, self.published = fsent, fs, published
+        self._dates: list[DateMatch] | None = None
+
+    def all(self) -> list[DateMatch]:
+        if self._dates is None:
+            self._dates = find_dates(self.fsent, self.published)
+            for d in self._dates:
+                d.start += self.fs
+                d.end += self.fs
+        return self._dates
+
+    def in_window(self, w_start: int, w_end: int, offs: list[int], ignore_before: int) -> DateMatch | None:
+        """The date of the clause ``[w_start, w_end)``: its first full date, else its first date."""
+        wdates = [d for d in self.all() if w_start <= d.start and d.end <= w_end and d.date is not None
+                  and d.kind != "year" and offs[d.start] >= ignore_before]
+        return next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
+
+    def past(self, may_past: bool) -> bool:
+        """Whether the sentence tells its events as past context (words, or a date in an earlier year)."""
+        pub_year = self.published.year if self.published else None
+        return (may_past and _told_as_past(self.fsent)) or any(
+            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in self._PAST_KINDS
+            for d in self.all())
+
+
 def _type_of(found: list[tuple[int, str]]) -> str:
     return min((t for _, t in found), key=_PRIORITY.index) if found else "other"
 
@@ -166,7 +199,6 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         by_sent.setdefault(m.sentence, []).append(idx)
     incidents: list[Incident] = []
     last_by_family: dict[str, Incident] = {}
-    pub_year = published.year if published else None
     any_trigger = False
     for k, (ss, se) in enumerate(sentences):
         fs, fe = fstarts[k]
@@ -179,13 +211,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(fsent)]
         if not trig:
             continue
-        dates = find_dates(fsent, published)
-        for d in dates:
-            d.start += fs
-            d.end += fs
-        past = (may_past and _told_as_past(fsent)) or any(
-            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
-            for d in dates)
+        sdates = _SentenceDates(fsent, fs, published)
         any_trigger = True
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         # group places by the nearest event word before them (else after)
@@ -211,20 +237,18 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
-            wdates = [d for d in dates if w_start <= d.start and d.end <= w_end and d.date is not None
-                      and d.kind != "year" and offs[d.start] >= ignore_before]
-            date = next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
-            timed = date is not None or (may_time and has_time_expression(window))
+            date_of = partial(sdates.in_window, w_start, w_end, offs, ignore_before)  # looked for when needed
             fam = _FAMILY[typ]
             if not syr:
                 prev = last_by_family.get(fam)
                 if prev is not None and k - prev.sentences[-1] <= 3:
-                    _add_to(prev, k, counts, date, offs, text, members)
+                    _add_to(prev, k, counts, date_of, offs, text, members)
                     continue
                 if incidents:
                     continue  # an event word naming no place after the first event: context
-                inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members), background=past)
-                _add_to(inc, k, counts, date, offs, text, [])
+                inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members),
+                               background=sdates.past(may_past))
+                _add_to(inc, k, counts, date_of, offs, text, [])
                 incidents.append(inc)
                 last_by_family[fam] = inc
                 continue
@@ -247,23 +271,24 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     up.location, up.precision = loc.place, _precision(loc, text)
                     up.excerpt = _excerpt(text, sentences[k], loc)
                     up.mentions.insert(0, loc_i)
-                    _add_to(up, k, counts, date, offs, text, members)
+                    _add_to(up, k, counts, date_of, offs, text, members)
                     last_by_family[fam] = up
                     continue
             prev = last_by_family.get(fam)
-            if same is None and prev is not None and prev.location is None and not timed and k - prev.sentences[-1] <= 3:
+            if (same is None and prev is not None and prev.location is None
+                    and not (date_of() is not None or (may_time and has_time_expression(window))) and k - prev.sentences[-1] <= 3):
                 same = prev
             if same is not None:
                 if same.location is None:
                     same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))
                     same.excerpt = _excerpt(text, sentences[k], loc)
-                _add_to(same, k, counts, date, offs, text, syr)
+                _add_to(same, k, counts, date_of, offs, text, syr)
                 last_by_family[fam] = same
                 continue
             inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
-                           sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=past,
+                           sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=sdates.past(may_past),
                            excerpt=_excerpt(text, sentences[k], loc))
-            _add_to(inc, k, counts, date, offs, text, [])
+            _add_to(inc, k, counts, date_of, offs, text, [])
             incidents.append(inc)
             last_by_family[fam] = inc
     if not incidents:
@@ -322,7 +347,9 @@ def _within(small, area) -> bool:
     return {"governorate": small.admin1, "district": small.admin2, "subdistrict": small.admin3}.get(area.kind) == area.id
 
 
-def _add_to(inc: Incident, k: int, counts: dict, date, offs, text: str, more: list[int]) -> None:
+def _add_to(inc: Incident, k: int, counts: dict, date_of, offs, text: str, more: list[int]) -> None:
+    """Add sentence ``k`` to ``inc``: its places ``more``, larger counts, and its date
+    (``date_of()``, asked only while the incident has none)."""
     if k not in inc.sentences:
         inc.sentences.append(k)
     for i in more:
@@ -332,7 +359,8 @@ def _add_to(inc: Incident, k: int, counts: dict, date, offs, text: str, more: li
         v = counts.get(r)
         if v is not None and (getattr(inc, r) is None or v > getattr(inc, r)):
             setattr(inc, r, v)
-    if date is not None and inc.date is None:
+    date = date_of() if inc.date is None else None
+    if date is not None:
         inc.date = date.date.isoformat() if date.date else None
         inc.date_text = text[offs[date.start]:offs[date.end - 1] + 1]
         inc.date_precision = date.precision  # type: ignore[attr-defined]
