@@ -188,7 +188,8 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if not m.candidates:
             m.place, m.role, m.confidence = None, ("foreign" if m.foreign else "unresolved"), 0.0
             continue
-        local = (None if getattr(m, "_gov", False) else _local_hint(mentions, i, text)) or (last_gov if _ANAPHOR.match(text[m.end:m.end + 40]) else None)
+        local = (None if getattr(m, "_gov", False) else _local_hint(mentions, i, text)) or (
+            last_gov if last_gov is not None and _ANAPHOR.match(text[m.end:m.end + 40]) else None)
         want = getattr(m, "_want", ())
         top_raw = max(c.score for c in m.candidates)
         towns = {c.name for c in m.candidates if c.kind == "town"}
@@ -237,12 +238,13 @@ def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
-    gap = text[mentions[i].end:nxt.start]
-    if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])) and not (nxt.start - mentions[i].end <= 1):
-        return None
     cands = nxt.candidates
     if not cands:
         return None
+    if nxt.start - mentions[i].end > 1:  # not adjacent: the gap must be a hint gap
+        gap = text[mentions[i].end:nxt.start]
+        if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])):
+            return None
     areas = [c for c in cands if c.score >= 0.85 and (c.kind in _AREA_KINDS or (c.kind == "town" and c.admin1))]
     if not areas:
         return None

@@ -598,7 +598,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic)
         mention = Mention(text=text[xs:xe], start=xs, end=xe, key=key, foreign=fp,
                           countryside=info["countryside"], near=info["near"])
-        if not arabic and _DATELINE.match(text, s) and (s == 0 or text[s - 1] == "\n") and text[s:e].isupper():
+        if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
             mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
         mention._desc = info["desc"]  # type: ignore[attr-defined]
         mention._gaz = gaz_hit  # type: ignore[attr-defined]
