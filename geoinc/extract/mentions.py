@@ -384,8 +384,12 @@ _FALLBACK_CONTEXT = re.compile(
 )
 
 
-_RUN = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
-        r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
+# a run of capitalised words: an optional article ('al-', 'Ash '), a capital, then the rest
+_ARTICLE_PARTS = (("[Aa]", "l"), ("[Ee]", "l"), ("[Aa]", "[dsrnztl]h?"), ("[Ee]", "[dsrnzt]"))  # first letter, rest
+_ARTICLE = "(?:" + "|".join(first + rest for first, rest in _ARTICLE_PARTS) + ")"
+_RUN_TAIL = (r"[a-z’'\-]+"
+             r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
+_RUN = r"(?:" + _ARTICLE + r"[-\s])?[A-Z]" + _RUN_TAIL
 _FALLBACK_RX = re.compile(
     r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
     r"bombed|bombing|bombarded|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
@@ -481,7 +485,15 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
     return out
 
 
-_CAP_RX = re.compile(r"(?<![\w’'-])" + _RUN)
+# A run standing alone: r"(?<![\w’'-])" + _RUN, written to begin with a character class (the
+# first letter of the article or the capital) so the regex engine skips other characters
+# quickly; look-behinds then check the character before the run and which branch that first
+# letter opens. Same matches, tried in the same order.
+_CAP_RX = re.compile(
+    r"[A-Zae](?<![\w’'-].)"
+    r"(?:(?:" + "|".join(f"(?<={first}){rest}" for first, rest in _ARTICLE_PARTS) + r")[-\s][A-Z]|(?<=[A-Z]))"
+    + _RUN_TAIL
+)
 
 
 def _run_core(name: str, gaz) -> str | None:
