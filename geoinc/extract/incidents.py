@@ -68,14 +68,17 @@ def _top_level_alternatives(src: str) -> list[str]:
 
 
 def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
-    """The event-word regex and the type of each of its groups.
+    """The event-word regex and the type of each of its groups, for ``" " + folded sentence``.
 
-    Same matches as ``(?<!\\S)(?:(?P<arrest>...)|(?P<explosion>...)|...)(?!\\S)`` over TRIGGERS,
-    built for speed: every event word starts with a plain letter, so the alternatives are
-    grouped by that letter (``a(?:(rrest\\w*)|(pprehend\\w*)|...)|d(?:...)``) and the regex
-    engine tries a few at each word instead of all of them. Alternatives keep their order within
-    a letter, and those of other letters cannot match there, so the first alternative that
-    matches is the same; each one is a numbered group whose type ``types[m.lastindex]`` gives.
+    On folded text (whose only whitespace is single spaces) it finds the same event words as
+    ``(?<!\\S)(?:(?P<arrest>...)|(?P<explosion>...)|...)(?!\\S)`` over TRIGGERS; a match starts
+    at the space before its word, i.e. at the word's own offset in the sentence without the
+    leading space. Built for speed: the engine jumps from space to space instead of trying every
+    position, and as every event word starts with a plain letter, the alternatives are grouped
+    by that letter (``a(?:(rrest\\w*)|(pprehend\\w*)|...)|d(?:...)``) so a few are tried at each
+    word instead of all of them. Alternatives keep their order within a letter, and those of
+    other letters cannot match there, so the first alternative that matches is the same; each
+    one is a numbered group whose type ``types[m.lastindex]`` gives.
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
     for typ, src in TRIGGERS.items():
@@ -88,7 +91,7 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
     for letter, alts in by_letter.items():
         branches.append(letter + "(?:" + "|".join(f"({rest})" for rest, _ in alts) + ")")
         types += [typ for _, typ in alts]
-    return re.compile("(?<!\\S)(?:" + "|".join(branches) + ")(?!\\S)"), types
+    return re.compile(" (?:" + "|".join(branches) + ")(?!\\S)"), types
 
 
 _TRIGGER_RX, _TRIGGER_TYPES = _trigger_regex()
@@ -208,7 +211,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
-        trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(fsent)]
+        trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + fsent)]
         if not trig:
             continue
         sdates = _SentenceDates(fsent, fs, published)
