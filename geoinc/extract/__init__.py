@@ -85,14 +85,15 @@ class Extractor:
         return out
 
 
-_AR_LETTER = re.compile(r"[\u0621-\u064A]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-
-
 def _language(text: str) -> str:
-    """'ar' when Arabic letters outnumber Latin ones in the first 2,000 characters, else 'en'."""
-    head = text[:2000]
-    return "ar" if len(_AR_LETTER.findall(head)) > len(_LATIN_LETTER.findall(head)) else "en"
+    """'ar' when Arabic letters (U+0621-U+064A) outnumber Latin ones (A-Z, a-z) in the first 2,000
+    characters, else 'en'. Counted on the code points with numpy."""
+    import numpy as np
+
+    c = np.frombuffer(text[:2000].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    arabic = np.count_nonzero((c >= 0x0621) & (c <= 0x064A))
+    latin = np.count_nonzero(((c >= 0x41) & (c <= 0x5A)) | ((c >= 0x61) & (c <= 0x7A)))
+    return "ar" if arabic > latin else "en"
 
 
 def _incident_dict(inc) -> dict[str, Any]:

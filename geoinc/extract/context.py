@@ -44,6 +44,37 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+class _AnchorDistances:
+    """Distances from candidate places to a report's anchors, as :func:`_km` computes them (same
+    arithmetic, so the same floats), with each anchor's radians and cosine worked out once and
+    each (candidate point, mention key) answered once per report."""
+
+    def __init__(self, anchors: list[tuple[Mention, Place]]) -> None:
+        self.points = [(am.key, math.radians(p.lat), math.radians(p.lon))
+                       for am, p in anchors if p.kind not in ("region",)]
+        self.points = [(k, la, lo, math.cos(la)) for k, la, lo in self.points]
+        self.memo: dict[tuple[float, float, str], float] = {}
+
+    def nearest(self, c: Place, key: str) -> float:
+        """Distance in km from ``c`` to the closest anchor not named ``key`` (1e9 if none)."""
+        mk = (c.lat, c.lon, key)
+        d = self.memo.get(mk)
+        if d is None:
+            d = self.memo[mk] = self._nearest(c, key)
+        return d
+
+    def _nearest(self, c: Place, key: str) -> float:
+        la1, lo1 = math.radians(c.lat), math.radians(c.lon)
+        cos1 = math.cos(la1)
+        sin, asin, sqrt = math.sin, math.asin, math.sqrt
+        ds = []
+        for k, la2, lo2, cos2 in self.points:
+            if k != key:
+                h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
+                ds.append(6371.0 * 2 * asin(min(1.0, sqrt(h))))
+        return min(ds, default=1e9)
+
+
 def _candidates(gaz, m: Mention, text: str) -> list[Place]:
     if getattr(m, "extra", False):
         base = getattr(m, "_of", None)
@@ -151,6 +182,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             voted[k] = (a, w)
             anchors.append((m, top))
     # resolve with hints
+    dist = _AnchorDistances(anchors)
     last_gov: str | None = None
     for i, m in enumerate(mentions):
         if m.foreign is not None and not _syrian_context(m, mentions, i, text):
@@ -159,7 +191,8 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if not m.candidates:
             m.place, m.role, m.confidence = None, ("foreign" if m.foreign else "unresolved"), 0.0
             continue
-        local = (None if getattr(m, "_gov", False) else _local_hint(mentions, i, text)) or (last_gov if _ANAPHOR.match(text[m.end:m.end + 40]) else None)
+        local = (None if getattr(m, "_gov", False) else _local_hint(mentions, i, text)) or (
+            last_gov if last_gov is not None and _ANAPHOR.match(text[m.end:m.end + 40]) else None)
         want = getattr(m, "_want", ())
         top_raw = max(c.score for c in m.candidates)
         towns = {c.name for c in m.candidates if c.kind == "town"}
@@ -179,7 +212,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                 if c.admin1 and votes.get(c.admin1):
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
-                    d = min((_km(c, p) for am, p in anchors if am.key != m.key and p.kind not in ("region",)), default=1e9)
+                    d = dist.nearest(c, m.key)
                     s += 0.1 if d < 30 else (0.05 if d < 80 else 0.0)
             if s > best_s:
                 best, best_s = c, s
@@ -242,12 +275,13 @@ def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
-    gap = text[mentions[i].end:nxt.start]
-    if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])) and not (nxt.start - mentions[i].end <= 1):
-        return None
     cands = nxt.candidates
     if not cands:
         return None
+    if nxt.start - mentions[i].end > 1:  # not adjacent: the gap must be a hint gap
+        gap = text[mentions[i].end:nxt.start]
+        if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])):
+            return None
     areas = [c for c in cands if c.score >= 0.85 and (c.kind in _AREA_KINDS or (c.kind == "town" and c.admin1))]
     if not areas:
         return None

@@ -64,11 +64,6 @@ def _num(tok: str) -> int | None:
     return _AR_NUM.get(t)
 
 
-_ANY_ROLE = re.compile(
-    r"arrest|detain|detention|captur|apprehend|custody|round|dismantl|kill|dead|death|die|martyr|lifeless|bodies|"
-    r"injur|wound|hurt|casualt|اعتقل|اعتقال|قبض|توقيف|اوقف|احتجاز|اسر|تفكيك|قتل|قتيل|استشهد|استشهاد|شهيد|شهداء|مصرع|وفاه|"
-    r"جرح|اصاب|اصيب|مصاب"
-)
 _ROLE_CACHE: dict[str, str | None] = {}
 
 
@@ -90,20 +85,42 @@ def _role_uncached(tok: str) -> str | None:
     return None
 
 
-def find_counts(folded: str) -> dict[str, int | None]:
-    """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
-    out0: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
-    if not _ANY_ROLE.search(folded):
-        return out0
-    toks = folded.split()
-    roles = [(i, r) for i, t in enumerate(toks) if (r := _role(t))]
-    phrases: list[tuple[int, int, int]] = []  # (start token, end token, value)
-    i = 0
-    while i < len(toks):
+class _TokenCache(dict):
+    """Token -> ``compute(token)``, filled on first use (looked up with ``cache[tok]`` or
+    ``map(cache.__getitem__, toks)`` at C speed); emptied when it grows past 100,000 tokens."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, tok: str):
+        if len(self) > 100_000:
+            self.clear()
+        v = self[tok] = self.compute(tok)
+        return v
+
+
+_ROLES = _TokenCache(_role_uncached)
+_NUMS = _TokenCache(_num)
+# tokens that can open a count phrase without being a number ('the leader', 'عنصرين')
+_PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL)
+
+
+def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | None]) -> list[tuple[int, int, int]]:
+    """``(start token, end token, value)`` of the count phrases of ``toks`` (``nums`` and
+    ``role_of``: each token's number value and role). Only tokens that can open a phrase are
+    looked at; the others would be passed over one by one."""
+    phrases: list[tuple[int, int, int]] = []
+    n_toks = len(toks)
+    i = 0  # the scan is past every token before i
+    for c in [x for x, v in enumerate(nums) if v is not None or toks[x] in _PHRASE_HEADS]:
+        if c < i:
+            continue  # inside a phrase already taken
+        i = c
         t = toks[i]
-        v = _num(t)
-        if t in ("the", "its", "their") and i + 1 < len(toks) and (
-            toks[i + 1] in _LEADERS or (i + 2 < len(toks) and toks[i + 2] in _LEADERS)
+        v = nums[i]
+        if t in ("the", "its", "their") and i + 1 < n_toks and (
+            toks[i + 1] in _LEADERS or (i + 2 < n_toks and toks[i + 2] in _LEADERS)
         ):
             phrases.append((i, i + 2, 1))  # 'the leader ... and six of its members'
             i += 1
@@ -115,16 +132,16 @@ def find_counts(folded: str) -> dict[str, int | None]:
         if v is not None:
             # 'twenty three', 'twenty-three' (hyphen folded to a space)
             j = i + 1
-            if v >= 20 and j < len(toks) and (w := _num(toks[j])) is not None and w < 10 and toks[j] not in ("a", "an"):
+            if v >= 20 and j < n_toks and (w := nums[j]) is not None and w < 10 and toks[j] not in ("a", "an"):
                 v += w
                 j += 1
             # 'six of its members'
             k = j
-            if k + 1 < len(toks) and toks[k] == "of" and toks[k + 1] in ("its", "their", "the", "his", "them"):
+            if k + 1 < n_toks and toks[k] == "of" and toks[k + 1] in ("its", "their", "the", "his", "them"):
                 k += 2
             # up to three adjectives before the noun
             found = False
-            for n in range(k, min(k + 4, len(toks))):
+            for n in range(k, min(k + 4, n_toks)):
                 if toks[n] in _PERSON_SET or toks[n] in _AR_PERSONS:
                     if t in ("a", "an", "single") and toks[n].endswith("s"):
                         break
@@ -132,16 +149,27 @@ def find_counts(folded: str) -> dict[str, int | None]:
                     i = n
                     found = True
                     break
-                if _num(toks[n]) is not None or _role(toks[n]) or toks[n] in ("and", "or", "of", "in", "و"):
+                if nums[n] is not None or role_of[n] or toks[n] in ("and", "or", "of", "in", "و"):
                     break
             if not found:
                 # 'killed 14', '14 killed', '8 martyrs' (noun handled above)
                 if t not in ("a", "an", "single", "the", "its", "their") and (t.isdigit() or v >= 2):
-                    if (j < len(toks) and _role(toks[j])) or (i > 0 and _role(toks[i - 1])):
+                    if (j < n_toks and role_of[j]) or (i > 0 and role_of[i - 1]):
                         phrases.append((i, i + 1, v))
         i += 1
+    return phrases
+
+
+def find_counts(folded: str) -> dict[str, int | None]:
+    """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
+    toks = folded.split()
+    role_of = list(map(_ROLES.__getitem__, toks))
+    roles = [(i, r) for i, r in enumerate(role_of) if r]
     out: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
-    if not phrases or not roles:
+    if not roles:
+        return out  # no count can take a role
+    phrases = _count_phrases(toks, list(map(_NUMS.__getitem__, toks)), role_of)
+    if not phrases:
         return out
     assigned: list[tuple[int, int, int, str]] = []
     for s, e, v in phrases:

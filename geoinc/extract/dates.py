@@ -37,6 +37,8 @@ _MON = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 _AMON = "|".join(sorted(map(re.escape, _AR_MONTHS), key=len, reverse=True))
 _DAY = "|".join(_EN_DAYS)
 _ADAY = "|".join(map(re.escape, _AR_DAYS))
+_REL_WORDS = ("yesterday", "today", "last night", "this morning", "tonight")
+_AR_REL_WORDS = ("امس", "اليوم", "البارحه")
 _PATTERNS = [
     ("ymd", re.compile(r"\b(?P<y>(?:19|20)\d\d) (?P<m>\d{1,2}) (?P<d>\d{1,2})\b")),
     ("dmy_num", re.compile(r"\b(?P<d>\d{1,2}) (?P<m>\d{1,2}) (?P<y>(?:19|20)\d\d)\b")),
@@ -48,16 +50,56 @@ _PATTERNS = [
     ("last_month", re.compile(rf"\blast (?P<mon>{_MON})\b")),
     ("weekday", re.compile(rf"\b(?:on |last |this )?(?P<wd>{_DAY})\b")),
     ("ar_weekday", re.compile(rf"(?<!\S)(?:يوم )?[وب]?(?P<awd>{_ADAY})(?!\S)")),
-    ("rel", re.compile(r"\b(?P<rel>yesterday|today|last night|this morning|tonight)\b")),
-    ("ar_rel", re.compile(r"(?<!\S)(?P<arel>امس|اليوم|البارحه)(?!\S)")),
+    ("rel", re.compile(r"\b(?P<rel>" + "|".join(_REL_WORDS) + r")\b")),
+    ("ar_rel", re.compile(r"(?<!\S)(?P<arel>" + "|".join(_AR_REL_WORDS) + r")(?!\S)")),
     ("year", re.compile(r"(?:\b(?:in|since|during|of|from) |(?<!\S)(?:عام|منذ|سنه|خلال عام|في عام) )(?P<y>(?:19|20)\d\d)\b")),
 ]
+# Literal text each pattern above cannot match without: for every group named, one of its strings
+# must occur in the text (years are written 19xx/20xx, English months start with these three
+# letters, the other groups are the very words the patterns list). A sentence lacking them is not
+# searched with that pattern, which saves most of the regular-expression work.
+_HINTS: dict[str, tuple[str, ...]] = {
+    "year": ("19", "20"),
+    "month": tuple(sorted({m[:3] for m in _EN_MONTHS})),
+    "ar_month": tuple(_AR_MONTHS),
+    "last": ("last ",),
+    "weekday": tuple(_EN_DAYS),
+    "ar_weekday": tuple(_AR_DAYS),
+    "rel": _REL_WORDS,
+    "ar_rel": _AR_REL_WORDS,
+}
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "ymd": ("year",), "dmy_num": ("year",), "dmy": ("month",), "mdy": ("month",),
+    "ar_dmy": ("ar_month",), "ar_my": ("ar_month", "year"), "my": ("month", "year"),
+    "last_month": ("last", "month"), "weekday": ("weekday",), "ar_weekday": ("ar_weekday",),
+    "rel": ("rel",), "ar_rel": ("ar_rel",), "year": ("year",),
+}
+# script each pattern needs ('ar': Arabic letters, 'latin': Latin letters, '': either) and whether
+# it needs a digit: texts without them are not searched with it
+_SCRIPT = {kind: "ar" if kind.startswith("ar_") else ("" if kind in ("ymd", "dmy_num", "year") else "latin")
+           for kind, _ in _PATTERNS}
+_NEEDS_DIGIT = frozenset(("ymd", "dmy_num", "dmy", "mdy", "ar_dmy", "ar_my", "my", "year"))
+
+
+def _usable(kind: str, latin: bool, arabic: bool, digits: bool) -> bool:
+    script = _SCRIPT[kind]
+    if script == "ar" and not arabic or script == "latin" and not latin:
+        return False
+    return digits or kind not in _NEEDS_DIGIT
+
+
+# (latin, arabic, digits) -> the patterns a text with those characters may match, in order
+_USABLE = {(la, ar, di): tuple((kind, rx) for kind, rx in _PATTERNS if _usable(kind, la, ar, di))
+           for la in (False, True) for ar in (False, True) for di in (False, True)}
 _HAS_LATIN = re.compile(r"[a-z]")
 _HAS_ARABIC = re.compile(r"[\u0621-\u064A]")
 _HAS_DIGIT = re.compile(r"\d")
+_TIME_PHRASES = ("in recent days", "in recent weeks", "in recent months", "recently", "earlier this week",
+                 "earlier this month", "earlier this year", "last week", "last month", "last year", "previously",
+                 "in the past", "days ago", "weeks ago", "months ago", "years ago")
+_AR_TIME_PHRASES = ("مؤخرا", "الاسبوع الماضي", "الشهر الماضي", "العام الماضي", "سابقا")
 _TIME_EXPR = re.compile(
-    r"\b(?:in recent (?:days|weeks|months)|recently|earlier this (?:week|month|year)|last (?:week|month|year)|"
-    r"previously|in the past|days ago|weeks ago|months ago|years ago)\b|(?<!\S)(?:مؤخرا|الاسبوع الماضي|الشهر الماضي|العام الماضي|سابقا)(?!\S)"
+    r"\b(?:" + "|".join(_TIME_PHRASES) + r")\b|(?<!\S)(?:" + "|".join(_AR_TIME_PHRASES) + r")(?!\S)"
 )
 
 
@@ -111,6 +153,18 @@ def _year_for(month: int, day: int, pub: dt.date | None) -> int | None:
     return y
 
 
+def _has_hints(folded: str, kind: str, seen: dict[str, bool]) -> bool:
+    """Whether ``folded`` holds the literal text pattern ``kind`` needs (``_NEEDS``); ``seen``
+    remembers the groups already looked for in this text."""
+    for group in _NEEDS[kind]:
+        found = seen.get(group)
+        if found is None:
+            found = seen[group] = any(h in folded for h in _HINTS[group])
+        if not found:
+            return False
+    return True
+
+
 def find_dates(folded: str, published: dt.date | None) -> list[DateMatch]:
     """Date phrases in ``folded`` text (see module doc), in text order, without overlaps."""
     out: list[DateMatch] = []
@@ -118,11 +172,10 @@ def find_dates(folded: str, published: dt.date | None) -> list[DateMatch]:
     latin = _HAS_LATIN.search(folded) is not None
     arabic = _HAS_ARABIC.search(folded) is not None
     digits = _HAS_DIGIT.search(folded) is not None
-    for kind, rx in _PATTERNS:
-        if kind.startswith("ar_") and not arabic or not kind.startswith("ar_") and kind != "ymd" and kind != "dmy_num" and kind != "year" and not latin:
-            continue
-        if kind in ("ymd", "dmy_num", "dmy", "mdy", "ar_dmy", "ar_my", "my", "year") and not digits:
-            continue
+    seen: dict[str, bool] = {}
+    for kind, rx in _USABLE[(latin, arabic, digits)]:
+        if not _has_hints(folded, kind, seen):
+            continue  # the pattern cannot match here
         for m in rx.finditer(folded):
             s, e = m.span()
             if any(not (e <= a or s >= b) for a, b in taken):
@@ -177,4 +230,6 @@ def _interpret(kind: str, m: re.Match, pub: dt.date | None) -> tuple[dt.date | N
 
 def has_time_expression(folded: str) -> bool:
     """True if the text places its event in time ('in recent weeks', 'last year', a date)."""
+    if not any(p in folded for p in _TIME_PHRASES) and not any(p in folded for p in _AR_TIME_PHRASES):
+        return False  # none of the phrases the expression looks for
     return bool(_TIME_EXPR.search(folded))

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 
 from ..text.normalize import fold
 from .counts import find_counts
-from .dates import find_dates, has_time_expression
+from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
@@ -37,14 +38,82 @@ TRIGGERS: dict[str, str] = {
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
 }
 _PRIORITY = list(TRIGGERS)
-_TRIGGER_RX = re.compile("(?<!\\S)(?:" + "|".join(f"(?P<{k}>{v})" for k, v in TRIGGERS.items()) + ")(?!\\S)")
+
+
+def _top_level_alternatives(src: str) -> list[str]:
+    """The alternatives of a regex source, split at the '|' outside groups and classes."""
+    out, cur, depth, in_class, i = [], "", 0, False, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            cur += src[i:i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += c
+        i += 1
+    return out + [cur]
+
+
+def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
+    """The event-word regex and the type of each of its groups, for ``" " + folded sentence``.
+
+    On folded text (whose only whitespace is single spaces) it finds the same event words as
+    ``(?<!\\S)(?:(?P<arrest>...)|(?P<explosion>...)|...)(?!\\S)`` over TRIGGERS; a match starts
+    at the space before its word, i.e. at the word's own offset in the sentence without the
+    leading space. Built for speed: the engine jumps from space to space instead of trying every
+    position, and as every event word starts with a plain letter, the alternatives are grouped
+    by that letter (``a(?:(rrest\\w*)|(pprehend\\w*)|...)|d(?:...)``) so a few are tried at each
+    word instead of all of them. Alternatives keep their order within a letter, and those of
+    other letters cannot match there, so the first alternative that matches is the same; each
+    one is a numbered group whose type ``types[m.lastindex]`` gives.
+    """
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    for typ, src in TRIGGERS.items():
+        for alt in _top_level_alternatives(src):
+            if not alt[:1].isalpha() or alt[1:2] in ("?", "*", "+", "{") or re.search(r"\((?!\?)", alt):
+                raise ValueError(f"event word {alt!r}: must start with a plain letter and have no capturing group")
+            by_letter.setdefault(alt[0], []).append((alt[1:], typ))
+    types: list[str | None] = [None]
+    branches = []
+    for letter, alts in by_letter.items():
+        branches.append(letter + "(?:" + "|".join(f"({rest})" for rest, _ in alts) + ")")
+        types += [typ for _, typ in alts]
+    return re.compile(" (?:" + "|".join(branches) + ")(?!\\S)"), types
+
+
+_TRIGGER_RX, _TRIGGER_TYPES = _trigger_regex()
 _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike", "attack": "attack",
            "explosion": "attack", "clash": "clash", "other": "other"}
 _CAPTION = re.compile(
     r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
     r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
-_PAST = re.compile(r"\b(?:last year|previously|in the past|years ago|earlier|past year|past months|last (?:january|february|march|april|may|june|july|"
-                   r"august|september|october|november|december))\b|(?<!\S)(?:سابقا|العام الماضي)(?!\S)")
+# Every _CAPTION phrase holds one of these (keep them in step). They avoid i, k and s, the only
+# letters that re.I also matches with non-ASCII ones ('ı', 'İ', 'K', 'ſ'), so a caption in the
+# original text leaves them, lower-cased by folding, in the folded text.
+_CAPTION_HINTS = ("photo", "ctur", "mage", "getty", "afp v", "reuter")
+_PAST_PHRASES = ("last year", "previously", "in the past", "years ago", "earlier", "past year", "past months") + tuple(
+    "last " + m for m in ("january february march april may june july august september october november december".split()))
+_AR_PAST_PHRASES = ("سابقا", "العام الماضي")
+_PAST = re.compile(r"\b(?:" + "|".join(_PAST_PHRASES) + r")\b|(?<!\S)(?:" + "|".join(_AR_PAST_PHRASES) + r")(?!\S)")
+# every past or time phrase holds one of these words: a report without any of them has no
+# sentence told as past and no time expression (checked below, so the list cannot fall behind)
+_PAST_TIME_WORDS = ("last ", "previous", "past", "ago", "earlier", "recent", "سابقا", "الماضي", "مؤخرا")
+if not all(any(w in p for w in _PAST_TIME_WORDS)
+           for p in _PAST_PHRASES + _AR_PAST_PHRASES + _TIME_PHRASES + _AR_TIME_PHRASES):
+    raise RuntimeError("_PAST_TIME_WORDS must cover every past and time phrase")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outskirts of|outside|around|close to|vicinity of|east of|west of|north of|south of|"
                           r"northeast of|northwest of|southeast of|southwest of|on the road to)\s+(?:the\s+)?$|(?:قرب|بالقرب من|محيط|اطراف|أطراف)\s+$",
                           re.I)
@@ -67,6 +136,59 @@ def _precision(m: Mention, text: str) -> int:
     return 1
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text``."""
+    return any(w in text for w in words)
+
+
+def _is_caption(sent: str, fsent: str) -> bool:
+    """Whether a sentence (original ``sent``, folded ``fsent``) is a photo caption; the expression
+    runs only when the folded sentence holds one of the caption words."""
+    if not any(h in fsent for h in _CAPTION_HINTS):
+        return False
+    return bool(_CAPTION.search(sent))
+
+
+def _told_as_past(folded: str) -> bool:
+    """Whether a sentence tells its events as past context ('last year', 'previously', 'سابقا');
+    the expression runs only when one of its phrases occurs at all."""
+    if not any(p in folded for p in _PAST_PHRASES) and not any(p in folded for p in _AR_PAST_PHRASES):
+        return False
+    return bool(_PAST.search(folded))
+
+
+class _SentenceDates:
+    """The date phrases of one sentence, with folded offsets in the report, looked for on first
+    use: many event sentences only add to an incident that has its date already."""
+
+    _PAST_KINDS = ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
+
+    def __init__(self, fsent: str, fs: int, published: dt.date | None) -> None:
+        self.fsent, self.fs, self.published = fsent, fs, published
+        self._dates: list[DateMatch] | None = None
+
+    def all(self) -> list[DateMatch]:
+        if self._dates is None:
+            self._dates = find_dates(self.fsent, self.published)
+            for d in self._dates:
+                d.start += self.fs
+                d.end += self.fs
+        return self._dates
+
+    def in_window(self, w_start: int, w_end: int, offs: list[int], ignore_before: int) -> DateMatch | None:
+        """The date of the clause ``[w_start, w_end)``: its first full date, else its first date."""
+        wdates = [d for d in self.all() if w_start <= d.start and d.end <= w_end and d.date is not None
+                  and d.kind != "year" and offs[d.start] >= ignore_before]
+        return next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
+
+    def past(self, may_past: bool) -> bool:
+        """Whether the sentence tells its events as past context (words, or a date in an earlier year)."""
+        pub_year = self.published.year if self.published else None
+        return (may_past and _told_as_past(self.fsent)) or any(
+            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in self._PAST_KINDS
+            for d in self.all())
+
+
 def _type_of(found: list[tuple[int, str]]) -> str:
     return min((t for _, t in found), key=_PRIORITY.index) if found else "other"
 
@@ -76,31 +198,28 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     """The incidents of a report, main one first (see module doc). Sets mention roles in place."""
     # folded offsets of each sentence
     fstarts = _folded_bounds(offs, sentences, len(folded))
+    # the words the per-sentence tests need, looked for once in the whole report (a sentence
+    # cannot hold what its report lacks)
+    may_caption = _has_any(folded, _CAPTION_HINTS)
+    may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
     by_sent: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         by_sent.setdefault(m.sentence, []).append(idx)
     incidents: list[Incident] = []
     last_by_family: dict[str, Incident] = {}
-    pub_year = published.year if published else None
     any_trigger = False
     for k, (ss, se) in enumerate(sentences):
         fs, fe = fstarts[k]
         fsent = folded[fs:fe]
         sent = text[ss:se]
-        if _CAPTION.search(sent):
+        if may_caption and _is_caption(sent, fsent):
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
-        trig = [(fs + m.start(), m.lastgroup) for m in _TRIGGER_RX.finditer(fsent)]
+        trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + fsent)]
         if not trig:
             continue
-        dates = find_dates(fsent, published)
-        for d in dates:
-            d.start += fs
-            d.end += fs
-        past = bool(_PAST.search(fsent)) or any(
-            d.date is not None and pub_year is not None and d.date.year < pub_year and d.kind in ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
-            for d in dates)
+        sdates = _SentenceDates(fsent, fs, published)
         any_trigger = True
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         # group places by the nearest event word before them (else after)
@@ -126,20 +245,18 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
-            wdates = [d for d in dates if w_start <= d.start and d.end <= w_end and d.date is not None
-                      and d.kind != "year" and offs[d.start] >= ignore_before]
-            date = next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
-            timed = date is not None or has_time_expression(window)
+            date_of = partial(sdates.in_window, w_start, w_end, offs, ignore_before)  # looked for when needed
             fam = _FAMILY[typ]
             if not syr:
                 prev = last_by_family.get(fam)
                 if prev is not None and k - prev.sentences[-1] <= 3:
-                    _add_to(prev, k, counts, date, offs, text, members)
+                    _add_to(prev, k, counts, date_of, offs, text, members)
                     continue
                 if incidents:
                     continue  # an event word naming no place after the first event: context
-                inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members), background=past)
-                _add_to(inc, k, counts, date, offs, text, [])
+                inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members),
+                               background=sdates.past(may_past))
+                _add_to(inc, k, counts, date_of, offs, text, [])
                 incidents.append(inc)
                 last_by_family[fam] = inc
                 continue
@@ -162,23 +279,24 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     up.location, up.precision = loc.place, _precision(loc, text)
                     up.excerpt = _excerpt(text, sentences[k], loc)
                     up.mentions.insert(0, loc_i)
-                    _add_to(up, k, counts, date, offs, text, members)
+                    _add_to(up, k, counts, date_of, offs, text, members)
                     last_by_family[fam] = up
                     continue
             prev = last_by_family.get(fam)
-            if same is None and prev is not None and prev.location is None and not timed and k - prev.sentences[-1] <= 3:
+            if (same is None and prev is not None and prev.location is None
+                    and not (date_of() is not None or (may_time and has_time_expression(window))) and k - prev.sentences[-1] <= 3):
                 same = prev
             if same is not None:
                 if same.location is None:
                     same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))
                     same.excerpt = _excerpt(text, sentences[k], loc)
-                _add_to(same, k, counts, date, offs, text, syr)
+                _add_to(same, k, counts, date_of, offs, text, syr)
                 last_by_family[fam] = same
                 continue
             inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
-                           sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=past,
+                           sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=sdates.past(may_past),
                            excerpt=_excerpt(text, sentences[k], loc))
-            _add_to(inc, k, counts, date, offs, text, [])
+            _add_to(inc, k, counts, date_of, offs, text, [])
             incidents.append(inc)
             last_by_family[fam] = inc
     if not incidents:
@@ -212,9 +330,17 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
                     excerpt=_excerpt(text, sentences[first_sent], loc))
 
 
+def _is_reference_point(m: Mention, text: str) -> bool:
+    """'south of Damascus': the place only says where another one is (``_RELATIVE_TO`` just before
+    it). The expression runs only when 'of' is there: o and f have no non-ASCII case variants,
+    so lower() finds every spelling re.I would."""
+    before = text[max(0, m.start - 25):m.start]
+    return "of" in before.lower() and _RELATIVE_TO.search(before) is not None
+
+
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus')."""
-    main = [i for i in idxs if not _RELATIVE_TO.search(text[max(0, mentions[i].start - 25):mentions[i].start])] or idxs
+    main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
 
     def origin(i: int) -> float:
         return 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
@@ -239,7 +365,9 @@ def _within(small, area) -> bool:
     return {"governorate": small.admin1, "district": small.admin2, "subdistrict": small.admin3}.get(area.kind) == area.id
 
 
-def _add_to(inc: Incident, k: int, counts: dict, date, offs, text: str, more: list[int]) -> None:
+def _add_to(inc: Incident, k: int, counts: dict, date_of, offs, text: str, more: list[int]) -> None:
+    """Add sentence ``k`` to ``inc``: its places ``more``, larger counts, and its date
+    (``date_of()``, asked only while the incident has none)."""
     if k not in inc.sentences:
         inc.sentences.append(k)
     for i in more:
@@ -249,7 +377,8 @@ def _add_to(inc: Incident, k: int, counts: dict, date, offs, text: str, more: li
         v = counts.get(r)
         if v is not None and (getattr(inc, r) is None or v > getattr(inc, r)):
             setattr(inc, r, v)
-    if date is not None and inc.date is None:
+    date = date_of() if inc.date is None else None
+    if date is not None:
         inc.date = date.date.isoformat() if date.date else None
         inc.date_text = text[offs[date.start]:offs[date.end - 1] + 1]
         inc.date_precision = date.precision  # type: ignore[attr-defined]

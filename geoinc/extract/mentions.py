@@ -11,6 +11,7 @@ Accepted spans are then extended over the descriptors that change their meaning 
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import time
@@ -91,9 +92,11 @@ class Matcher:
         for key in self.foreign:
             flags[key] = flags.get(key, 0) | _FOREIGN
         self.flags = flags
+        # each key is stored with a space after it and looked for in the folded text with a
+        # space appended: the automaton then reports only matches that end a word
         A = ahocorasick.Automaton()
         for key, f in flags.items():
-            A.add_word(key, (len(key), f, key))
+            A.add_word(key + " ", (len(key), f, key))
         A.make_automaton()
         self.automaton = A
         self.build_seconds = time.perf_counter() - t0
@@ -109,6 +112,10 @@ class Matcher:
             elif p.kind in ("district", "subdistrict") or level in (2, 3):
                 for a in p.aliases:
                     self._notable.add(fold(a))
+        _common_arabic()  # read the word list now, not during the first report
+        # per-name results of the capitalised-run lookups (pure functions of the name)
+        self._run_cache = _NameCache(lambda name: _run_core(name, gaz))
+        self._fallback_cache = _NameCache(lambda name: _fallback_key(name, gaz))
 
     def is_major(self, key: str) -> bool:
         return key in self._major
@@ -119,12 +126,8 @@ class Matcher:
 
     def iter_raw(self, folded: str):
         """Yield ``(start, end, key, flags, article_prefix)`` for matches at word boundaries."""
-        n = len(folded)
-        for end, (klen, f, key) in self.automaton.iter(folded):
-            s = end - klen + 1
-            e = end + 1
-            if e < n and folded[e] != " ":
-                continue
+        for e, (klen, f, key) in self.automaton.iter(folded + " "):  # e: the space after the key
+            s = e - klen
             if s == 0 or folded[s - 1] == " ":
                 if f & (_GAZ | _FOREIGN):
                     yield s, e, key, f & (_GAZ | _FOREIGN), ""
@@ -160,6 +163,25 @@ def matcher(gaz=None) -> Matcher:
 
 # ---------------------------------------------------------------------------- context rules
 _WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|ibn|abu|bani)-?)?([^\w\n]*)$")
+
+
+# read on the reversed text: the non-word tail, the last word character, then everything up to
+# the second whitespace character before it
+_TO_SECOND_SPACE_BACK = re.compile(r"\W*\w\S*\s\S*\s")
+
+
+def _word_before(before: str) -> re.Match | None:
+    """``_WORD_BEFORE.search(before)``, without trying the start positions that cannot match.
+
+    A match is word characters (and ’'-), an optional separator and article, then no word
+    character up to the end. So at most one whitespace character (the separator) stands between
+    its start and the last word character of ``before``: a match cannot start at or before the
+    second whitespace character back from there, and the pattern looks at nothing before its
+    start. The search begins after that character, and finds the same match."""
+    back = _TO_SECOND_SPACE_BACK.match(before[::-1])
+    return _WORD_BEFORE.search(before, len(before) - back.end() + 1 if back else 0)
+
+
 _WORD_AFTER = re.compile(r"^([^\w\n]*)([\w’'\-]+)")
 _PLACE_CONTEXT_BEFORE = re.compile(
     r"\b(?:in|near|at|of|from|to|into|outside|around|toward|towards|across|targeting|targeted|hit|shelled|"
@@ -185,7 +207,23 @@ _TAIL_OK = frozenset(
     "region front frontline outskirts military".split()
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:told|according to|via|quoted by|reported by|speaking to|cited by|said to)\s+$", re.I)
+_SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
+_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
+_SPEECH_LONGEST = max(map(len, _SPEECH_WORDS))
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AND_OR_BEFORE = re.compile(r"\b(?:and|or)\s+$")
+_HYPHEN_WORD_AFTER = re.compile(r"-([\w’']+)")
+_WORD_HYPHEN_BEFORE = re.compile(r"([\w’']+)-$")
+# the first letter of each word of more than three letters ([A-Za-z][A-Za-z’'-]* runs)
+_LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[A-Za-z’'\-]{3,}")
+
+
+def _speech_before(before: str) -> bool:
+    """``_SPEECH_BEFORE.search(before)``, started where a match can start: a match is a speech word
+    (one character per pattern character, also under re.I) ending at the last non-space
+    character, then whitespace to the end."""
+    start = len(before.rstrip()) - _SPEECH_LONGEST
+    return _SPEECH_BEFORE.search(before, max(0, start)) is not None
 _ACRONYM_BEFORE = re.compile(r"\b(?:the|in|to|from|with|between|against|by|of|into|toward|towards)\s+$", re.I)
 _AR_ORG_HEADS = frozenset(
     "قوات جيش تنظيم هيئه جبهه حركه لواء فرقه فيلق كتائب كتيبه وكاله قناه شبكه مرصد تلفزيون اذاعه صحيفه "
@@ -197,7 +235,7 @@ _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو د
 def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
     """The English-script checks of the module doc, on original offsets ``[s, e)``."""
     span = text[s:e]
-    words = re.findall(r"[^\W\d_]+", span)
+    words = _LETTERS.findall(span)
     caps = [w for w in words if w[0].isupper() and fold(w) not in ARTICLES]
     if not caps:
         return False
@@ -212,24 +250,24 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
             return False  # 'US State Department', 'US Central Command'
         if _ACRONYM_BEFORE.search(before):
             return True
-        prev_and = re.search(r"\b(?:and|or)\s+$", before)
+        prev_and = _AND_OR_BEFORE.search(before)
         if prev_and and accepted and accepted[-1][1] >= s - len(prev_and.group()) - 2:
             return True  # 'the UK and US'
         return False
     # hyphen compounds: 'Israel-Hamas war', 'pro-Damascus', 'anti-Israel'
     if after[:1] == "-" and after[1:2].isalpha():
-        w = re.match(r"-([\w’']+)", after)
+        w = _HYPHEN_WORD_AFTER.match(after)
         if w and fold(w.group(1)) not in m.flags:
             return False
     if before[-1:] == "-" and before[-2:-1].isalpha():
-        w = re.search(r"([\w’']+)-$", before)
+        w = _WORD_HYPHEN_BEFORE.search(before)
         if w and fold(w.group(1)) not in ARTICLES and fold(w.group(1)) not in m.flags:
             return False
     # attached digits or letters are excluded by the word-boundary check; speech makes an actor
-    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+    if _SPEECH_AFTER.match(after) or _speech_before(before):
         return False
     if not title_line:
-        prev = _WORD_BEFORE.search(before)
+        prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
                 and not _EN_RIGHT.match(after[:40]):  # 'Al-Lataminah Hama countryside': a place after all
             if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
@@ -248,7 +286,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
 
 def _arabic_ok(folded: str, fs: int) -> bool:
     """Arabic check: the name does not follow an organisation head noun ('قوات سوريا الديمقراطية')."""
-    prev = folded[:fs].split()[-2:]
+    prev = folded[:fs].rsplit(None, 2)[-2:]  # the last two words
     for w in reversed(prev):
         w2 = w
         if w2 in _AR_PREPS:
@@ -259,13 +297,14 @@ def _arabic_ok(folded: str, fs: int) -> bool:
 
 
 def _is_title_line(text: str, s: int) -> bool:
+    """Whether the line holding ``s`` is written in title case: at least three words of more
+    than three letters, three quarters of them capitalised."""
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    line = text[ls: le if le >= 0 else len(text)]
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]*", line) if len(w) > 3]
-    if len(words) < 3:
+    initials = _LONG_WORD_INITIAL.findall(text, ls, le if le >= 0 else len(text))
+    if len(initials) < 3:
         return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.75
 
 
 # ---------------------------------------------------------------------------- descriptor extension
@@ -358,7 +397,7 @@ def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matche
     ws = folded.rfind(" ", 0, fs) + 1
     if ws < fs:  # with a clitic ('بجروح'): only a listed place may carry one
         return bool(accepted_f and accepted_f[-1] >= ws - 3)
-    prev = folded[:ws].split()[-1:] or [""]
+    prev = folded[:ws].rsplit(None, 1)[-1:] or [""]  # the last word
     if key in _common_arabic_lists()[1] and not m.is_notable(key):
         # a very frequent word ('على المدينة': on the city) needs a descriptor ('قرية ...')
         return prev[0] in _AR_DESCRIPTORS
@@ -370,7 +409,7 @@ def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matche
 
 
 def _in_name(text: str, s: int, e: int) -> bool:
-    prev = _WORD_BEFORE.search(text[max(0, s - 40):s])
+    prev = _word_before(text[max(0, s - 40):s])
     return bool(prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK)
 
 
@@ -386,8 +425,12 @@ _FALLBACK_CONTEXT = re.compile(
 )
 
 
-_RUN = (r"(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
-        r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
+# a run of capitalised words: an optional article ('al-', 'Ash '), a capital, then the rest
+_ARTICLE_PARTS = (("[Aa]", "l"), ("[Ee]", "l"), ("[Aa]", "[dsrnztl]h?"), ("[Ee]", "[dsrnzt]"))  # first letter, rest
+_ARTICLE = "(?:" + "|".join(first + rest for first, rest in _ARTICLE_PARTS) + ")"
+_RUN_TAIL = (r"[a-z’'\-]+"
+             r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
+_RUN = r"(?:" + _ARTICLE + r"[-\s])?[A-Z]" + _RUN_TAIL
 _FALLBACK_RX = re.compile(
     r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
     r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
@@ -395,12 +438,72 @@ _FALLBACK_RX = re.compile(
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LEAD_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]")
+_NAME_CACHE_MAX = 100_000
+
+
+class _SpanIndex:
+    """Character spans ``[a, b)`` (in start order) asked which of them overlap ``[s, e)``: by binary
+    search when their ends are in order too (disjoint matches, the usual case), else by a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:])) and all(
+            x <= y for x, y in zip(self.ends, self.ends[1:]))
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        """Indices of the spans that overlap ``[s, e)``, in order."""
+        if not self.in_order:
+            return [i for i, (a, b) in enumerate(self.spans) if not (e <= a or s >= b)]
+        hi = bisect.bisect_left(self.starts, e)  # spans starting before e
+        lo = bisect.bisect_right(self.ends, s, 0, hi)  # ... and ending after s
+        return list(range(lo, hi))
+
+
+class _NameCache(dict):
+    """Name -> ``compute(name)``, filled on first use (``cache[name]``); emptied when full."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, name: str):
+        if len(self) >= _NAME_CACHE_MAX:
+            self.clear()
+        v = self[name] = self.compute(name)
+        return v
+
+
+def _folded_span(offs: list[int], s: int, e: int) -> tuple[int, int] | None:
+    """The folded span ``[fs, fe)`` that starts at original ``s`` and ends with original ``e - 1``."""
+    fs = bisect.bisect_left(offs, s)
+    fe = bisect.bisect_left(offs, e - 1)
+    if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+        return None
+    return fs, fe + 1
+
+
+def _fallback_key(name: str, gaz) -> str | None:
+    """The folded key under which a run in place context is taken as a place name, or None when
+    it is too short, a common word, or not close enough to a gazetteer name."""
+    core = _LEAD_ARTICLE.sub("", name)
+    if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
+        return None
+    hits = gaz._match(name) or gaz._match(core)
+    if not hits or max(hits.values()) < 0.85:  # a loose-key spelling variant in place context ("Mezzeh" ~ "Mazzeh")
+        return None
+    return fold(name)
+
+
 def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
     """Capitalised names in place context that the automaton missed because of their spelling
     ('Deir ez-Zour', 'Kufrzita', 'Tal Jebin' where only 'Tal' matched): looked up with the
     gazetteer's spelling-tolerant keys. Returns the new matches and the indices of the
     automaton matches (inside them) they replace."""
-    if not any("A" <= c <= "Z" for c in text[:2000]) and not any("A" <= c <= "Z" for c in text):
+    if not _UPPER.search(text):
         return [], set()
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
     runs = [(r.start("run"), r.end("run"), r.group("run")) for r in _FALLBACK_RX.finditer(text)]
@@ -409,33 +512,25 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if r:
             runs.append((r.start("run"), r.end("run"), r.group("run")))
     out = []
-    gaz = m.gaz
-    inv = None
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    taken = _SpanIndex([spans[i] for i in order])
     seen = set()
     replaced: set[int] = set()
     for s, e, name in runs:
         if (s, e) in seen:
             continue
-        inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
+        inside = [order[i] for i in taken.overlapping(s, e)]
         # a run may replace shorter matches inside it ('Tal Jebin' where only 'Tal' matched)
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
             continue
         seen.add((s, e))
-        core = re.sub(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]", "", name)
-        if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
+        key = m._fallback_cache[name]
+        if key is None:
             continue
-        hits = gaz._match(name) or gaz._match(core)
-        if not hits or max(hits.values()) < 0.85:  # a loose-key spelling variant in place context ("Mezzeh" ~ "Mazzeh")
+        fspan = _folded_span(offs, s, e)
+        if fspan is None:
             continue
-        if inv is None:
-            import bisect
-
-            inv = bisect
-        fs = inv.bisect_left(offs, s)
-        fe = inv.bisect_left(offs, e - 1)
-        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
-            continue
-        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+        out.append((fspan[0], fspan[1], key, _GAZ, ""))
         replaced.update(inside)
     return out, replaced
 
@@ -468,7 +563,33 @@ def _arabic_fallback(folded: str, chosen: list, m: Matcher) -> list:
     return out
 
 
-_CAP_RX = re.compile(r"(?<![\w’'-])" + _RUN)
+# A run standing alone: r"(?<![\w’'-])" + _RUN, written to begin with a character class (the
+# first letter of the article or the capital) so the regex engine skips other characters
+# quickly; look-behinds then check the character before the run and which branch that first
+# letter opens. Same matches, tried in the same order.
+_CAP_RX = re.compile(
+    r"[A-Zae](?<![\w’'-].)"
+    r"(?:(?:" + "|".join(f"(?<={first}){rest}" for first, rest in _ARTICLE_PARTS) + r")[-\s][A-Z]|(?<=[A-Z]))"
+    + _RUN_TAIL
+)
+
+
+def _run_core(name: str, gaz) -> str | None:
+    """The core name of a capitalised run of several words that the gazetteer knows exactly or
+    loosely (no fuzzy guessing), else None."""
+    from ..gazetteer.query import parse_query
+
+    if sum(1 for w in fold(name).split() if w not in ARTICLES) < 2:
+        return None  # single words: cheap check before anything else
+    core = parse_query(name).name
+    words = [w for w in core.split() if w not in ARTICLES]
+    # several words only: single words are the automaton's and the place-context fallback's
+    if len(words) < 2 or len("".join(words)) < 6 or core in _common_words():
+        return None
+    hits = gaz._match(core, fuzzy=False)
+    if not hits or max(hits.values()) < 0.9:
+        return None
+    return core
 
 
 def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
@@ -476,38 +597,42 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     their spelling ('Jisr Al Shoghour' where only 'Jisr' matched, 'Kafar Naha Town'): looked up
     whole with the gazetteer's exact and loose keys (no fuzzy guessing). Returns the new
     matches and the indices of automaton matches they replace."""
-    import bisect
-
-    from ..gazetteer.query import parse_query
-
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+    index = _SpanIndex(spans)
     out: list = []
     replaced: set[int] = set()
-    gaz = m.gaz
     for r in _CAP_RX.finditer(text):
         s, e, name = r.start(), r.end(), r.group()
-        if sum(1 for w in fold(name).split() if w not in ARTICLES) < 2:
-            continue  # single words: cheap check before anything else
-        inside = [i for i, (a, b) in enumerate(spans) if not (e <= a or s >= b)]
+        core = m._run_cache[name]
+        if core is None:
+            continue
+        inside = index.overlapping(s, e)
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
-            continue
-        core = parse_query(name).name
-        words = [w for w in core.split() if w not in ARTICLES]
-        # several words only: single words are the automaton's and the place-context fallback's
-        if len(words) < 2 or len("".join(words)) < 6 or core in _common_words():
-            continue
-        hits = gaz._match(core, fuzzy=False)
-        if not hits or max(hits.values()) < 0.9:
             continue
         if inside and all(fold(text[spans[i][0]:spans[i][1]]) == core for i in inside):
             continue  # the automaton already has exactly this name
-        fs = bisect.bisect_left(offs, s)
-        fe = bisect.bisect_left(offs, e - 1)
-        if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+        fspan = _folded_span(offs, s, e)
+        if fspan is None:
             continue
-        out.append((fs, fe + 1, fold(name), _GAZ, ""))
+        out.append((fspan[0], fspan[1], fold(name), _GAZ, ""))
         replaced.update(inside)
     return out, replaced
+
+
+def _non_overlapping(raw: list) -> list:
+    """The matches of ``raw`` (in order of preference) that overlap no match kept before them."""
+    starts: list[int] = []  # the kept spans, disjoint, in text order
+    ends: list[int] = []
+    chosen = []
+    for r in raw:
+        s, e = r[0], r[1]
+        i = bisect.bisect_left(starts, e)  # kept spans starting before e: the last ends latest
+        if i and ends[i - 1] > s:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.append(r)
+    return chosen
 
 
 def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
@@ -519,13 +644,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     raw = list(m.iter_raw(folded))
     # longest first, then leftmost; no overlaps
     raw.sort(key=lambda r: (-_weight(r[2]), r[0]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for r in raw:
-        if any(not (r[1] <= a or r[0] >= b) for a, b in taken):
-            continue
-        taken.append((r[0], r[1]))
-        chosen.append(r)
+    chosen = _non_overlapping(raw)
     chosen.sort(key=lambda r: r[0])
     out: list[Mention] = []
     accepted: list[tuple[int, int]] = []
@@ -576,7 +695,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic)
         mention = Mention(text=text[xs:xe], start=xs, end=xe, key=key, foreign=fp,
                           countryside=info["countryside"], near=info["near"])
-        if not arabic and _DATELINE.match(text, s) and (s == 0 or text[s - 1] == "\n") and text[s:e].isupper():
+        if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
             mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
         mention._desc = info["desc"]  # type: ignore[attr-defined]
         mention._gaz = gaz_hit  # type: ignore[attr-defined]

@@ -11,7 +11,10 @@ _ABBREV = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec brig gen col lt maj capt sgt mr mrs ms dr st no vs "
     "approx ca etc inc co corp jr sr prof rep sen gov pres u.s u.k u.n e.g i.e al".split()
 )
-_BOUNDARY = re.compile(r"[.!?؟]+[\"”’')\]]*(?=\s)|[;؛]|\n")
+# '.!?؟' (repeated, then closing quotes or brackets) before a space, or ';', '؛', a line break.
+# Written to begin with one character class so the regex engine can skip to candidates quickly;
+# same matches as r"[.!?؟]+[\"”’')\]]*(?=\s)|[;؛]|\n".
+_BOUNDARY = re.compile(r"[.!?؟;؛\n](?:(?<=[.!?؟])[.!?؟]*[\"”’')\]]*(?=\s)|(?<=[;؛\n]))")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

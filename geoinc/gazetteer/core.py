@@ -83,6 +83,7 @@ class Gazetteer:
         self._loose_list: dict[str, list[str]] | None = None
         self._latin_only: dict[str, list[str]] | None = None
         self._cache: dict[tuple, list[Place]] = {}
+        self._match_cache: dict[tuple[str, bool], dict[str, float]] = {}
         self._spatial = None
         self._foreign: frozenset[str] | None = None
 
@@ -159,7 +160,17 @@ class Gazetteer:
 
     def _match(self, text: str, fuzzy: bool = True) -> dict[str, float]:
         """Place ids matching ``text`` with a match quality in (0, 1]; ``fuzzy=False`` stops
-        after the exact and loose levels."""
+        after the exact and loose levels. Cached per ``(text, fuzzy)``; callers get a copy."""
+        key = (text, fuzzy)
+        hit = self._match_cache.get(key)
+        if hit is None:
+            hit = self._match_uncached(text, fuzzy)
+            if len(self._match_cache) > 200_000:
+                self._match_cache.clear()
+            self._match_cache[key] = hit
+        return dict(hit)
+
+    def _match_uncached(self, text: str, fuzzy: bool) -> dict[str, float]:
         f = fold(text)
         if not f:
             return {}
