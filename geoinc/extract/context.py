@@ -144,14 +144,16 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         else:
             groups.append([m])
     for g in groups:
-        gov_like = [m for m in g if any(c.kind in ("governorate", "region") for c in m.candidates if c.score >= 0.9)]
-        if len(g) >= 2 and len(gov_like) == len(g):
+        if len(g) >= 2 and all(any(c.kind in ("governorate", "region") for c in m.candidates if c.score >= 0.9) for m in g):
             for m in g:
                 m._gov = True  # type: ignore[attr-defined]
     for i, m in enumerate(mentions):
         desc = getattr(m, "_desc", [])
         want: tuple[str, ...] = ()
-        if any(d in _TOWN_WORDS for d in desc):
+        if not desc:  # no descriptor (most names): only the governorate reading can be wished
+            if _listed_as_governorate(mentions, i):
+                want = ("governorate", "region")
+        elif any(d in _TOWN_WORDS for d in desc):
             want = ("town", "neighbourhood", "site")
         elif any(d in _NEIGH_WORDS for d in desc):
             want = ("neighbourhood",)
@@ -159,9 +161,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                 m.candidates = m.candidates + _neighbourhoods(gaz, text[slice(*getattr(m, "_core", (m.start, m.end)))])
         elif any(d in ("district", "subdistrict", "ناحيه") for d in desc):
             want = ("district", "subdistrict")
-        elif any(d in _GOV_WORDS for d in desc) or getattr(m, "_gov", False) or (
-            i + 1 < len(mentions) and mentions[i + 1].extra and getattr(mentions[i + 1], "_of", None) is m
-        ):
+        elif any(d in _GOV_WORDS for d in desc) or _listed_as_governorate(mentions, i):
             want = ("governorate", "region")
         m._want = want  # type: ignore[attr-defined]
     # first reading, anchors and the report's governorates
@@ -192,7 +192,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             last_gov if last_gov is not None and _ANAPHOR.match(text[m.end:m.end + 40]) else None)
         want = getattr(m, "_want", ())
         top_raw = max(c.score for c in m.candidates)
-        towns = {c.name for c in m.candidates if c.kind == "town"}
+        towns = {c.name for c in m.candidates if c.kind == "town"} if not want else set()  # used without a wish only
         best, best_s = None, -1.0
         for rank, c in enumerate(m.candidates):
             s = c.score - 0.001 * rank
@@ -219,6 +219,13 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         m.foreign = None
         if best.kind == "governorate":
             last_gov = best.id
+
+
+def _listed_as_governorate(mentions: list[Mention], i: int) -> bool:
+    """Mention ``i`` is in a list of governorates or followed by its 'and its countryside'."""
+    m = mentions[i]
+    return getattr(m, "_gov", False) or (
+        i + 1 < len(mentions) and mentions[i + 1].extra and getattr(mentions[i + 1], "_of", None) is m)
 
 
 def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> bool:
