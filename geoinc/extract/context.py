@@ -45,9 +45,9 @@ def _km(a: Place, b: Place) -> float:
 
 
 class _AnchorDistances:
-    """Distances from candidate places to a report's anchors, as :func:`_km` computes them (same
-    arithmetic, so the same floats), with each anchor's radians and cosine worked out once and
-    each (candidate point, mention key) answered once per report."""
+    """Closeness of candidate places to a report's anchors, on the distances :func:`_km` computes
+    (same arithmetic, so the same floats), with each anchor's radians and cosine worked out once
+    and each (candidate point, mention key) answered once per report."""
 
     def __init__(self, anchors: list[tuple[Mention, Place]]) -> None:
         self.points = [(am.key, math.radians(p.lat), math.radians(p.lon))
@@ -55,24 +55,30 @@ class _AnchorDistances:
         self.points = [(k, la, lo, math.cos(la)) for k, la, lo in self.points]
         self.memo: dict[tuple[float, float, str], float] = {}
 
-    def nearest(self, c: Place, key: str) -> float:
-        """Distance in km from ``c`` to the closest anchor not named ``key`` (1e9 if none)."""
+    def bonus(self, c: Place, key: str) -> float:
+        """0.1 if the closest anchor not named ``key`` is within 30 km of ``c``, 0.05 within 80 km,
+        else 0.0 (also with no such anchor)."""
         mk = (c.lat, c.lon, key)
-        d = self.memo.get(mk)
-        if d is None:
-            d = self.memo[mk] = self._nearest(c, key)
-        return d
+        b = self.memo.get(mk)
+        if b is None:
+            b = self.memo[mk] = self._bonus(c, key)
+        return b
 
-    def _nearest(self, c: Place, key: str) -> float:
+    def _bonus(self, c: Place, key: str) -> float:
         la1, lo1 = math.radians(c.lat), math.radians(c.lon)
         cos1 = math.cos(la1)
         sin, asin, sqrt = math.sin, math.asin, math.sqrt
-        ds = []
+        nearest = None  # the running minimum, kept as min() keeps it
         for k, la2, lo2, cos2 in self.points:
             if k != key:
                 h = sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * sin((lo2 - lo1) / 2) ** 2
-                ds.append(6371.0 * 2 * asin(min(1.0, sqrt(h))))
-        return min(ds, default=1e9)
+                d = 6371.0 * 2 * asin(min(1.0, sqrt(h)))
+                if nearest is None or d < nearest:
+                    nearest = d
+                if nearest < 30:
+                    return 0.1  # the minimum can only get smaller
+        d = 1e9 if nearest is None else nearest
+        return 0.1 if d < 30 else (0.05 if d < 80 else 0.0)
 
 
 def _candidates(gaz, m: Mention, text: str) -> list[Place]:
@@ -144,14 +150,16 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         else:
             groups.append([m])
     for g in groups:
-        gov_like = [m for m in g if any(c.kind in ("governorate", "region") for c in m.candidates if c.score >= 0.9)]
-        if len(g) >= 2 and len(gov_like) == len(g):
+        if len(g) >= 2 and all(any(c.kind in ("governorate", "region") for c in m.candidates if c.score >= 0.9) for m in g):
             for m in g:
                 m._gov = True  # type: ignore[attr-defined]
     for i, m in enumerate(mentions):
         desc = getattr(m, "_desc", [])
         want: tuple[str, ...] = ()
-        if any(d in _TOWN_WORDS for d in desc):
+        if not desc:  # no descriptor (most names): only the governorate reading can be wished
+            if _listed_as_governorate(mentions, i):
+                want = ("governorate", "region")
+        elif any(d in _TOWN_WORDS for d in desc):
             want = ("town", "neighbourhood", "site")
         elif any(d in _NEIGH_WORDS for d in desc):
             want = ("neighbourhood",)
@@ -159,9 +167,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                 m.candidates = m.candidates + _neighbourhoods(gaz, text[slice(*getattr(m, "_core", (m.start, m.end)))])
         elif any(d in ("district", "subdistrict", "ناحيه") for d in desc):
             want = ("district", "subdistrict")
-        elif any(d in _GOV_WORDS for d in desc) or getattr(m, "_gov", False) or (
-            i + 1 < len(mentions) and mentions[i + 1].extra and getattr(mentions[i + 1], "_of", None) is m
-        ):
+        elif any(d in _GOV_WORDS for d in desc) or _listed_as_governorate(mentions, i):
             want = ("governorate", "region")
         m._want = want  # type: ignore[attr-defined]
     # first reading, anchors and the report's governorates
@@ -195,7 +201,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             last_gov if last_gov is not None and _ANAPHOR.match(text[m.end:m.end + 40]) else None)
         want = getattr(m, "_want", ())
         top_raw = max(c.score for c in m.candidates)
-        towns = {c.name for c in m.candidates if c.kind == "town"}
+        towns = {c.name for c in m.candidates if c.kind == "town"} if not want else set()  # used without a wish only
         best, best_s = None, -1.0
         for rank, c in enumerate(m.candidates):
             s = c.score - 0.001 * rank
@@ -212,8 +218,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                 if c.admin1 and votes.get(c.admin1):
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
-                    d = dist.nearest(c, m.key)
-                    s += 0.1 if d < 30 else (0.05 if d < 80 else 0.0)
+                    s += dist.bonus(c, m.key)  # places named together are close
             if s > best_s:
                 best, best_s = c, s
         conf = best.score + (0.25 if local and best.admin1 == local else 0.0) + (0.1 if votes.get(best.admin1 or "") else 0.0)
@@ -256,6 +261,13 @@ def _quarter_elsewhere(mentions: list[Mention], i: int, text: str, best: Place, 
     if p is None or p.kind != "town" or p.admin3 == best.admin3:
         return False
     return bool(_QUARTER_OF_GAP.match(text[prev.end:mentions[i].start]))
+
+
+def _listed_as_governorate(mentions: list[Mention], i: int) -> bool:
+    """Mention ``i`` is in a list of governorates or followed by its 'and its countryside'."""
+    m = mentions[i]
+    return getattr(m, "_gov", False) or (
+        i + 1 < len(mentions) and mentions[i + 1].extra and getattr(mentions[i + 1], "_of", None) is m)
 
 
 def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> bool:

@@ -11,6 +11,7 @@ Photo captions make no incidents; events told as past context come after the rep
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import partial
@@ -395,12 +396,8 @@ def _excerpt(text: str, span: tuple[int, int], m: Mention, width: int = 300) -> 
 
 def _fpos(offs: list[int], pos: int) -> int:
     """The folded index of original character ``pos`` (first folded character at or after it)."""
-    import bisect
-
     return bisect.bisect_left(offs, pos)
 
 
 def _folded_bounds(offs: list[int], sentences, n: int) -> list[tuple[int, int]]:
-    import bisect
-
     return [(bisect.bisect_left(offs, s), bisect.bisect_left(offs, e)) for s, e in sentences]

@@ -162,23 +162,35 @@ def matcher(gaz=None) -> Matcher:
 
 
 # ---------------------------------------------------------------------------- context rules
-_WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|ibn|abu|bani)-?)?([^\w\n]*)$")
+# the articles that may stand between a word and the name after it ('Nour al-...')
+_WORD_BEFORE_ARTICLES = ("al", "el", "ad", "as", "ash", "ar", "an", "az", "at", "ez", "es", "ed", "en", "er", "ul", "bin",
+                         "ibn", "abu", "bani")
+_WORD_BEFORE = re.compile(r"([\w’'\-]+?)(?:[\s\-](?:" + "|".join(_WORD_BEFORE_ARTICLES) + r")-?)?([^\w\n]*)$")
 
 
-# read on the reversed text: the non-word tail, the last word character, then everything up to
-# the second whitespace character before it
-_TO_SECOND_SPACE_BACK = re.compile(r"\W*\w\S*\s\S*\s")
+# read on the reversed text: the non-word tail, the last word character and the rest of its chunk
+# (up to the whitespace before it); then the previous chunk and the whitespace before that
+_LAST_CHUNK_BACK = re.compile(r"\W*\w\S*")
+_CHUNK_BACK = re.compile(r"\S*\s")
 
 
 def _word_before(before: str) -> re.Match | None:
     """``_WORD_BEFORE.search(before)``, without trying the start positions that cannot match.
 
     A match is word characters (and ’'-), an optional separator and article, then no word
-    character up to the end. So at most one whitespace character (the separator) stands between
-    its start and the last word character of ``before``: a match cannot start at or before the
-    second whitespace character back from there, and the pattern looks at nothing before its
-    start. The search begins after that character, and finds the same match."""
-    back = _TO_SECOND_SPACE_BACK.match(before[::-1])
+    character up to the end; the pattern looks at nothing before its start. So at most one
+    whitespace character, the separator, stands between its start and the last word character
+    of ``before``, and that separator is followed by an article: a match starts after the
+    whitespace before the last chunk unless that chunk begins with an article, and always after
+    the second whitespace back. The search begins there, and finds the same match."""
+    rev = before[::-1]
+    last = _LAST_CHUNK_BACK.match(rev)
+    if last is None or last.end() >= len(before):  # no word character, or no whitespace before it
+        return _WORD_BEFORE.search(before)
+    space = len(before) - 1 - last.end()  # the whitespace before the last chunk
+    if not before.startswith(_WORD_BEFORE_ARTICLES, space + 1):
+        return _WORD_BEFORE.search(before, space + 1)
+    back = _CHUNK_BACK.match(rev, last.end() + 1)  # ... and the one before the previous chunk
     return _WORD_BEFORE.search(before, len(before) - back.end() + 1 if back else 0)
 
 
@@ -235,10 +247,8 @@ _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو د
 def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
     """The English-script checks of the module doc, on original offsets ``[s, e)``."""
     span = text[s:e]
-    words = _LETTERS.findall(span)
-    caps = [w for w in words if w[0].isupper() and fold(w) not in ARTICLES]
-    if not caps:
-        return False
+    if not any(w[0].isupper() and fold(w) not in ARTICLES for w in _LETTERS.findall(span)):
+        return False  # no capitalised word (articles aside)
     before = text[max(0, s - 40):s]
     after = text[e:e + 40]
     fp = m.foreign.get(key) if flags & _FOREIGN else None
@@ -451,8 +461,7 @@ class _SpanIndex:
         self.spans = spans
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
-        self.in_order = all(x <= y for x, y in zip(self.starts, self.starts[1:])) and all(
-            x <= y for x, y in zip(self.ends, self.ends[1:]))
+        self.in_order = self.starts == sorted(self.starts) and self.ends == sorted(self.ends)
 
     def overlapping(self, s: int, e: int) -> list[int]:
         """Indices of the spans that overlap ``[s, e)``, in order."""
@@ -597,8 +606,8 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     their spelling ('Jisr Al Shoghour' where only 'Jisr' matched, 'Kafar Naha Town'): looked up
     whole with the gazetteer's exact and loose keys (no fuzzy guessing). Returns the new
     matches and the indices of automaton matches they replace."""
-    spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
-    index = _SpanIndex(spans)
+    spans: list[tuple[int, int]] = []
+    index = None  # built for the first run that the gazetteer knows
     out: list = []
     replaced: set[int] = set()
     for r in _CAP_RX.finditer(text):
@@ -606,6 +615,9 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
         core = m._run_cache[name]
         if core is None:
             continue
+        if index is None:
+            spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
+            index = _SpanIndex(spans)
         inside = index.overlapping(s, e)
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["split_sentences", "sentence_index"]
@@ -44,12 +45,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_index(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the span holding character ``pos`` (binary search)."""
-    lo, hi = 0, len(spans) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if spans[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the span holding character ``pos``: the last span starting at or before it
+    (0 if none), by binary search over the spans (in text order)."""
+    return max(0, bisect.bisect_right(spans, (pos, float("inf"))) - 1)
