@@ -39,6 +39,7 @@ TRIGGERS: dict[str, str] = {
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
 }
 _PRIORITY = list(TRIGGERS)
+_RANK = {t: i for i, t in enumerate(_PRIORITY)}
 
 
 def _top_level_alternatives(src: str) -> list[str]:
@@ -191,7 +192,7 @@ class _SentenceDates:
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
-    return min((t for _, t in found), key=_PRIORITY.index) if found else "other"
+    return min((t for _, t in found), key=_RANK.__getitem__) if found else "other"
 
 
 def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tuple[int, int]],
@@ -212,8 +213,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     for k, (ss, se) in enumerate(sentences):
         fs, fe = fstarts[k]
         fsent = folded[fs:fe]
-        sent = text[ss:se]
-        if may_caption and _is_caption(sent, fsent):
+        if may_caption and _is_caption(text[ss:se], fsent):
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
@@ -225,11 +225,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         # group places by the nearest event word before them (else after)
         groups: dict[int, list[int]] = {}
+        trig_pos = [t[0] for t in trig]  # in text order
         for i in located:
-            m = mentions[i]
-            mf = _fpos(offs, m.start)
-            before = [t for t in trig if t[0] <= mf]
-            ti = trig.index(before[-1]) if before else 0
+            mf = _fpos(offs, mentions[i].start)
+            ti = max(bisect.bisect_right(trig_pos, mf) - 1, 0)  # the last event word at or before it
             groups.setdefault(ti, []).append(i)
         if not groups:
             groups = {0: []}
