@@ -424,15 +424,6 @@ def _in_name(text: str, s: int, e: int) -> bool:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z’'\- ]+(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\(|[-—–:]|,)")
-_CAP_RUN = re.compile(
-    r"(?<![\w’'-])(?:(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s])?[A-Z][a-z’'\-]+"
-    r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])"
-)
-_FALLBACK_CONTEXT = re.compile(
-    r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
-    r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?$",
-    re.I,
-)
 
 
 # a run of capitalised words: an optional article ('al-', 'Ash '), a capital, then the rest
