@@ -34,16 +34,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..export.writers import _format_of
-    from ..io.atomic import check_output_path
+    from ..io.atomic import check_output_paths
 
     try:
         _format_of(args.output, args.driver)
     except ValueError as e:
         print(f"geoinc export: {e}", file=sys.stderr)
         return 2
-    check_output_path(args.output, [args.input])
-    if args.rejects:
-        check_output_path(args.rejects, [args.input])
+    check_output_paths([args.output, args.rejects], [args.input])
 
     from ..export import to_file
     from ._incidents import close, read

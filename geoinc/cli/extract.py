@@ -36,12 +36,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..extract import Extractor
     from ..io.accounting import Rejects, Tally
-    from ..io.atomic import check_output_path
+    from ..io.atomic import check_output_paths
 
-    if args.output != "-":
-        check_output_path(args.output, [args.input])
-    if args.rejects:
-        check_output_path(args.rejects, [args.input])
+    check_output_paths([args.output, args.rejects], [args.input])
     if args.published:
         from ..extract.dates import parse_published
 

@@ -46,7 +46,7 @@ def _levels(text: str) -> tuple[int, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..io.atomic import check_output_path
+    from ..io.atomic import check_output_paths
 
     if not args.output.lower().endswith((".html", ".htm")):
         print(f"geoinc map: the output must be an .html file, not {args.output!r}", file=sys.stderr)
@@ -63,9 +63,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"geoinc map: {e}", file=sys.stderr)
         return 2
-    check_output_path(args.output, [args.input])
-    if args.rejects:
-        check_output_path(args.rejects, [args.input])
+    check_output_paths([args.output, args.rejects], [args.input])
 
     from ..render import build_map, save_map
     from ._incidents import close, read

@@ -40,15 +40,12 @@ def _records(args: argparse.Namespace):
 def run(args: argparse.Namespace) -> int:
     from ..gazetteer import Gazetteer
     from ..io.accounting import RecordError, Rejects, Tally
-    from ..io.atomic import atomic_write, check_output_path
+    from ..io.atomic import atomic_write, check_output_paths
 
     if not args.names and not args.input:
         print("geoinc resolve: give NAME arguments or --input FILE (see --help)", file=sys.stderr)
         return 2
-    if args.output != "-":
-        check_output_path(args.output, [args.input] if args.input else [])
-    if args.rejects:
-        check_output_path(args.rejects, [args.input] if args.input else [])
+    check_output_paths([args.output, args.rejects], [args.input])
     gaz = Gazetteer.load()
     tally = Tally("resolved", "unresolved")
     rejects = Rejects()

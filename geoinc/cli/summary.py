@@ -60,15 +60,13 @@ def _date(s: str | None, flag: str):
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..io.atomic import atomic_write, check_output_path
+    from ..io.atomic import atomic_write, check_output_paths
 
     for flag, path, sufs in (("-o", args.output, (".csv", ".md", ".json", ".xlsx")), ("--chart", args.chart, (".png", ".svg", ".pdf"))):
         if path and Path(path).suffix.lower() not in sufs:
             print(f"geoinc summary: {flag} {path}: use one of {', '.join(sufs)}", file=sys.stderr)
             return 2
-    for out in (args.output, args.chart, args.report if args.report not in (None, "-") else None, args.rejects):
-        if out:
-            check_output_path(out, [args.input])
+    check_output_paths([args.output, args.chart, args.report, args.rejects], [args.input])
     types = sorted({t for group in args.types or [] for t in group})
     from ..incidents.schema import INCIDENT_TYPES
 

@@ -13,7 +13,6 @@ over records (dicts with ``id``, ``text`` and optional ``published``, ``lang``, 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Iterable, Iterator
 

@@ -231,7 +231,8 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             continue
         if best.match < 0.9 and not (local and best.admin1 == local):
             # a spelling-tolerant match only: not when the report says it is somewhere else
-            others = {a for a, v in votes.items() if v - (voted[i][1] if voted.get(i, ("", 0))[0] == a else 0.0) > 0}
+            own = voted.get(i)  # this mention's own vote does not count as the report's word
+            others = {a for a, v in votes.items() if v - (own[1] if own and own[0] == a else 0.0) > 0}
             if others and best.admin1 not in others and not (others & {_COUNTRYSIDE_OF.get(best.admin1 or "")}) \
                     and best.kind not in _AREA_KINDS:
                 m.place, m.role, m.confidence = None, "unresolved", best.score

@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from functools import partial
 
-from ..text.normalize import fold
 from .counts import find_counts
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .columns import FieldError, count_field, date_field, pick, text
+from .columns import code_field, count_field, date_field, pick, text
 
 __all__ = ["ACLED_COLUMNS", "is_acled", "acled_draft", "acled_type"]
 
@@ -54,14 +54,7 @@ def acled_draft(rec: dict, row: int, stem: str, gaz) -> dict:
     d["date"], d["date_text"] = date_field(rec, "event_date")
     d["type"] = acled_type(rec.get("event_type"), rec.get("sub_event_type"))
     d["killed"] = count_field(rec, "fatalities", "fatalities")
-    prec = pick(rec, "geo_precision")
-    try:
-        p = int(float(prec)) if prec is not None else None
-    except ValueError:
-        raise FieldError("geo_precision", f"geo_precision must be 1, 2 or 3, got {prec!r}") from None
-    if p is not None and p not in (1, 2, 3):
-        raise FieldError("geo_precision", f"geo_precision must be 1, 2 or 3, got {prec!r}")
-    d["precision"] = p
+    d["precision"] = p = code_field(rec, "geo_precision", (1, 2, 3), "1, 2 or 3")
     d["place_name"] = text(pick(rec, "location"))
     # ACLED precision 3: 'a larger region', the coordinates are the region's (governorate's) centre
     d["place_kind"] = "governorate" if p == 3 else "town" if p == 1 else None

@@ -71,6 +71,21 @@ def count_field(rec: dict, key: str | None, field: str) -> int | None:
         raise FieldError(key or field, str(e)) from None
 
 
+def code_field(rec: dict, key: str, allowed, expected: str) -> int | None:
+    """An integer code column ('geo_precision', 'where_prec'): None when empty, else one of
+    ``allowed``; anything else raises :class:`FieldError` saying ``expected``."""
+    v = pick(rec, key)
+    if v is None:
+        return None
+    try:
+        code = int(float(v))
+    except ValueError:
+        code = None
+    if code is None or code not in allowed:
+        raise FieldError(key, f"{key} must be {expected}, got {v!r}")
+    return code
+
+
 def date_field(rec: dict, key: str | None):
     v = pick(rec, key)
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .acled import _admin1_code
-from .columns import FieldError, count_field, date_field, pick, text
+from .columns import code_field, count_field, date_field, pick, text
 
 __all__ = ["UCDP_COLUMNS", "is_ucdp", "ucdp_draft", "WHERE_PREC"]
 
@@ -36,13 +36,7 @@ def ucdp_draft(rec: dict, row: int, stem: str, gaz) -> dict:
         v = 0
     d["type"] = _VIOLENCE.get(v, "other")
     d["killed"] = count_field(rec, "best", "best")
-    wp = pick(rec, "where_prec")
-    try:
-        wpi = int(float(wp)) if wp is not None else None
-    except ValueError:
-        raise FieldError("where_prec", f"where_prec must be 1-7, got {wp!r}") from None
-    if wpi is not None and wpi not in WHERE_PREC:
-        raise FieldError("where_prec", f"where_prec must be 1-7, got {wp!r}")
+    wpi = code_field(rec, "where_prec", WHERE_PREC, "1-7")
     d["precision"], d["place_kind"] = WHERE_PREC.get(wpi, (None, None))
     d["place_name"] = text(pick(rec, "where_coordinates"))
     if d["place_kind"] == "region" and d["place_name"]:

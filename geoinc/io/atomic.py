@@ -43,6 +43,13 @@ def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike] = 
     return o
 
 
+def check_output_paths(outputs, inputs: list[str | os.PathLike] = ()) -> None:
+    """:func:`check_output_path` for each output a command was given (None and '' skipped)."""
+    for out in outputs:
+        if out:
+            check_output_path(out, inputs)
+
+
 _INPUTS: list[str] = []
 
 
