@@ -337,3 +337,37 @@ def test_spelling_variant_in_place_context_replaces_a_shorter_match_inside_it():
     # a place followed by its governorate's countryside after another capitalised word
     r = extract_text("Warplanes raided the city of Al-Lataminah Hama countryside")
     assert first(r)["location"]["admin1"] == "SY05"
+
+
+def test_a_village_named_as_a_quarter_of_a_city_in_another_governorate_is_left_unresolved():
+    # 'Fardos' is a village in Al-Hasakeh; 'the X district in Aleppo city' is a quarter of Aleppo
+    r = extract_text("Homes were destroyed in the Al Fardous district in Aleppo city on Monday.")
+    assert [(t, p) for t, _, p in places(r)] == [("Al Fardous district", None), ("Aleppo city", "C1007")]
+    assert first(r)["location"]["id"] == "C1007"
+    # the same name with 'village' and no other place is the village
+    r = extract_text("Shells fell on Fardos village.")
+    assert first(r)["location"]["admin1"] == "SY08"
+
+
+def test_a_trailing_descriptor_makes_a_capitalised_run_a_place_name():
+    # the automaton knows 'Ghariyah' alone (a village in As-Sweida); the whole run, with its
+    # Arabic-style direction after the name, is Eastern Ghariyeh in Dar'a
+    r = extract_text("The moment Ghariyah Al Sharkiyah town was hit by warplanes.")
+    assert [m["text"] for m in r["mentions"]] == ["Ghariyah Al Sharkiyah town"]
+    assert first(r)["location"]["id"] == "C6009"
+
+
+def test_a_town_descriptor_keeps_a_spelling_variant():
+    # 'town'/'village' is not a 'neighbourhood' descriptor: a spelling variant stays resolved
+    r = extract_text("Barrel bombs fell on Tal Jebin town.")
+    assert first(r)["location"]["id"] == "C1617"
+
+
+def test_sites_airbases_and_crossings():
+    r = extract_text("غازات سامة على محيط مطار كويرس")
+    loc = first(r)["location"]
+    assert loc["id"] == "kuweires_airbase" and loc["admin1"] == "SY02" and first(r)["precision"] == 2
+    r = extract_text("A drone struck a convoy near the Bab al-Hawa crossing on Friday.")
+    assert first(r)["location"]["id"] == "bab_al_hawa_crossing" and first(r)["location"]["admin1"] == "SY07"
+    r = extract_text("Israeli jets struck the T4 airbase in the Homs desert.")
+    assert first(r)["location"]["id"] == "t4_airbase"

@@ -184,3 +184,25 @@ def test_admin1_hints_and_foreign_names(gaz):
     assert gaz.admin1_code("Damascus countryside") == "SY03"
     assert gaz.admin1_code("Hama") == "SY05"
     assert gaz.resolve("Beirut") is None and gaz.resolve("Erbil") is None
+
+
+@pytest.mark.parametrize("name,pid,admin1", [
+    ("Tiyas Military Airbase (T4)", "t4_airbase", "SY04"),   # a bracketed other name
+    ("near Shayrat airbase", "shayrat_airbase", "SY04"),
+    ("Qwaris Military Air Base", "kuweires_airbase", "SY02"),
+    ("محيط مطار كويرس", "kuweires_airbase", "SY02"),       # a hint word before a name holding a descriptor
+    ("Tishreen Dam", "tishrin_dam", "SY02"),
+    ("Bab al-Hawa", "bab_al_hawa_crossing", "SY07"),
+    ("Kweires", "C3979", "SY07"),                          # the village keeps its own name
+])
+def test_sites(gaz, name, pid, admin1):
+    p = gaz.resolve(name)
+    assert p is not None and p.id == pid and p.admin1 == admin1
+    if p.kind == "site":
+        assert p.admin2 and p.admin3 and p.admin3.startswith(p.admin2)
+
+
+def test_closer_spelling_wins_among_spelling_guesses(gaz):
+    # 'Hammura' (Rural Damascus) is spelt closer to 'Hamouriyah' than the many 'Hamra' villages
+    p = gaz.resolve("Hamouriyah town")
+    assert p is not None and p.id == "C2316"

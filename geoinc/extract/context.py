@@ -35,6 +35,7 @@ _ANAPHOR = re.compile(r"^\s*(?:(?:ب|في\s+)?ريف\s+المحافظ[ةه]|في
 _LIST_GAP = re.compile(r"^\s*(?:[,،]\s*(?:and\s+|or\s+|و)?|\s+(?:and|or)\s+|\s+و\s?|\s*[()]\s*)$")
 _TOWN_WORDS = ("city", "town", "village", "مدينه", "بلده", "قريه")
 _NEIGH_WORDS = ("neighborhood", "neighbourhood", "quarter", "حي")
+_QUARTER_WORDS = _NEIGH_WORDS + ("district",)  # English 'district' after a name is mostly a city quarter
 _GOV_WORDS = ("governorate", "province", "countryside", "desert", "direction", "rural", "محافظه", "ريف")
 
 
@@ -225,12 +226,19 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if best.score < 0.6 and not (local and best.admin1 == local):
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
-        if best.match < 0.9 and "neighbourhood" in want and best.kind != "neighbourhood":
+        if best.match < 0.9 and want == ("neighbourhood",) and best.kind != "neighbourhood":
             # 'al-Ansari neighbourhood' (of Aleppo, not in the gazetteer) is not a village spelt alike
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
-        if best.match < 0.9 and not (local and best.admin1 == local):
-            # a spelling-tolerant match only: not when the report says it is somewhere else
+        quarter = best.kind == "town" and any(d in _QUARTER_WORDS for d in getattr(m, "_desc", ()))
+        if quarter and local and best.admin1 != local and _COUNTRYSIDE_OF.get(best.admin1 or "") != local:
+            # 'al-Fardous district in Aleppo city': a quarter of that city (not in the gazetteer),
+            # not the village of the same name in another governorate
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
+        if (best.match < 0.9 or quarter) and not (local and best.admin1 == local):
+            # a spelling-tolerant match, or a village named as a quarter: not when the report says
+            # it is somewhere else
             own = voted.get(i)  # this mention's own vote does not count as the report's word
             others = {a for a, v in votes.items() if v - (own[1] if own and own[0] == a else 0.0) > 0}
             if others and best.admin1 not in others and not (others & {_COUNTRYSIDE_OF.get(best.admin1 or "")}) \

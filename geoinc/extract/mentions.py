@@ -437,6 +437,9 @@ _FALLBACK_RX = re.compile(
     r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
 )
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
+# a descriptor after the run is place context too: 'Ghariyah Al Sharkiyah town'
+_DESC_AFTER_RX = re.compile(r"(?<=[a-z’'])\s+(?:town|village|city|neighbou?rhood|district|camp)\b")
+_RUN_AT_END_RX = re.compile("(?P<run>" + _RUN + ")$")
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -510,6 +513,11 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
     for _, b in spans:
         r = _LISTED_RX.match(text, b, b + 60)
         if r:
+            runs.append((r.start("run"), r.end("run"), r.group("run")))
+    for d in _DESC_AFTER_RX.finditer(text):
+        w0 = max(0, d.start() - 60)
+        r = _RUN_AT_END_RX.search(text, w0, d.start())
+        if r and (r.start() == 0 or not text[r.start() - 1].isalnum()):
             runs.append((r.start("run"), r.end("run"), r.group("run")))
     out = []
     order = sorted(range(len(spans)), key=lambda i: spans[i])

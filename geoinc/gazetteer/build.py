@@ -428,6 +428,9 @@ class Builder:
                 admin1s.add(self.locate(r["point"][1], r["point"][0])[0]["admin1"])
             admin1s = sorted(admin1s)
             admin = {"admin1": admin1s[0] if len(admin1s) == 1 else None, "admin2": None, "admin3": None}
+            if r.get("kind") == "site" and "point" in r:
+                # a site lies in one unit of each level: the units its point falls in
+                admin = dict(self.locate(r["point"][1], r["point"][0])[0])
             aliases = {r["name"], r.get("name_ar")} | set(r.get("aliases", []))
             area = self.areas.km2(g)
             self._add(rid, r.get("kind", "region"), r["name"], r.get("name_ar"), lat, lon, admin, aliases,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..text.normalize import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
 from .place import Place
-from .query import ParsedQuery, parse_query
+from .query import DESCRIPTORS, ParsedQuery, parse_query
 from .store import data_dir
 
 __all__ = ["Gazetteer"]
@@ -29,6 +30,11 @@ _KIND_OK = {
 # Damascus governorate is the city: its countryside is the Rural Damascus governorate.
 _COUNTRYSIDE_OF = {"SY01": "SY03"}
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+_HINT_WORDS = frozenset({"near", "around", "outside", "outskirts", "of", "the", "close", "to", "vicinity",
+                         "east", "west", "north", "south", "بالقرب", "قرب", "من", "في", "على"})
+_BRACKET = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 
 
 def _strip_articles(folded: str) -> str:
@@ -385,10 +391,17 @@ class Gazetteer:
         if self.is_foreign(name):
             return []
         q = parse_query(name)
-        # the whole string first ('Rural Damascus', 'Eastern Ghouta'): fuzzy only if it is all there is
-        matches = self._match(name, fuzzy=not q.name or fold(q.name) == fold(name))
+        # the whole string first ('Rural Damascus', 'Eastern Ghouta'), without a bracketed other
+        # name ('Tiyas Military Airbase (T4)'): fuzzy only if it is all there is
+        whole = _BRACKET.sub(" ", name).strip() or name
+        matches = self._match(whole, fuzzy=not q.name or fold(q.name) == fold(whole))
         if matches and max(matches.values()) >= 0.9:
-            q = ParsedQuery(name=name, admin1_hint=q.admin1_hint)  # the whole string is a name
+            q = ParsedQuery(name=whole, admin1_hint=q.admin1_hint)  # the whole string is a name
+        elif q.name and fold(q.name) != fold(whole) and (tail := self._name_after_hints(whole)):
+            # a name that holds a descriptor after leading hint words: 'محيط مطار كويرس' is near
+            # the airbase named 'مطار كويرس', not near the village 'كويرس'
+            matches = self._match(tail, fuzzy=False)
+            q.name = tail
         elif q.name and fold(q.name) != fold(name):
             m2 = {}
             if q.direction_word:
@@ -401,10 +414,12 @@ class Gazetteer:
             m2 = m2 or self._match(q.name)
             if m2 and (not matches or max(m2.values()) > max(matches.values())):
                 matches = m2
-        if not matches:
+        if not matches or max(matches.values()) < 0.9:
+            # the other name ('... (T4)', 'A/B village') when the first one is only spelt alike
             for alt in q.alternatives:
-                matches = self._match(parse_query(alt).name)
-                if matches:
+                alt_m = self._match(parse_query(alt).name, fuzzy=not matches)
+                if alt_m and (not matches or max(alt_m.values()) >= 0.9):
+                    matches = alt_m
                     break
         if not matches:
             return []
@@ -438,7 +453,8 @@ class Gazetteer:
             kind_ok = not kinds_ok or p.kind in kinds_ok
             kind_pos = kinds_ok.index(p.kind) if p.kind in kinds_ok else len(kinds_ok)
             ctx_ok = not ctx or p.admin1 in ctx
-            return (not hint_ok, not kind_ok, -round(matches[pid], 2), not ctx_ok, kind_pos, -p.rank, -(p.population or 0), pid)
+            m = matches[pid]
+            return (not hint_ok, not kind_ok, -round(m, 2 if m >= 0.9 else 3), not ctx_ok, kind_pos, -p.rank, -(p.population or 0), pid)
 
         ordered = sorted(matches, key=sort_key)
         top_key = sort_key(ordered[0])
@@ -456,6 +472,20 @@ class Gazetteer:
                 s *= 0.75  # equally good namesakes in other governorates: say so in the score
             out.append(self.places[pid].with_score(min(1.0, s), match=min(1.0, matches[pid])))
         return out
+
+    def _name_after_hints(self, text: str) -> str | None:
+        """The longest tail of ``text`` that is itself a gazetteer name (exact or loose) once one to
+        three leading words that only hint ('near', 'the outskirts of', 'محيط') are dropped."""
+        words = text.split()
+        for k in range(1, min(4, len(words))):
+            head = [fold(w) for w in words[:k]]
+            if not all(w in _HINT_WORDS or DESCRIPTORS.get(w, "x") in ("near", None) for w in head):
+                return None
+            tail = " ".join(words[k:])
+            m = self._match(tail, fuzzy=False)
+            if m and max(m.values()) >= 0.9:
+                return tail
+        return None
 
     def resolve(self, name: str, admin1: str | None = None, kind: str | None = None, min_score: float = 0.6,
                 context: str | None = None) -> Place | None:
