@@ -279,7 +279,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     if not title_line:
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
-                and not _EN_RIGHT.match(after[:40]):  # 'Al-Lataminah Hama countryside': a place after all
+                and not _area_after(after):  # 'Al-Lataminah Hama countryside': a place after all
             if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
                 return False  # 'Nour al-Din al-Baba', 'Hayat Tahrir al-Sham', 'Donald Trump'
         nxt = _WORD_AFTER.match(after)
@@ -327,6 +327,16 @@ _EN_RIGHT = re.compile(
     r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?)(?:\s+(?:desert|countryside))?)\b",
     re.I,
 )
+_AREA_WORDS = ("countryside", "governorate", "province", "desert", "suburb", "suburbs", "outskirts")
+
+
+def _area_after(after: str) -> bool:
+    """An area word follows ('... Hama countryside'): the name before is a governorate told after a
+    town, not the tail of a longer name ('Bustan al-Qasr neighbourhood', 'Kafr Halab village')."""
+    r = _EN_RIGHT.match(after[:40])
+    return bool(r and r.group("d").split()[0].lower() in _AREA_WORDS)
+
+
 _AR_LEFT = re.compile(r"(?P<d>محافظ[ةه]|مدين[ةه]|بلد[ةه]|قري[ةه]|حي|ناحي[ةه]|منطق[ةه]|مخيم|ريف|أطراف|اطراف|محيط)\s+$")
 _AR_RIGHT = re.compile(r"^\s+(?P<d>ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?(?:\s+ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?)?)(?![\w])")
 _EN_AND_COUNTRYSIDE = re.compile(

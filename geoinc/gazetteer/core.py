@@ -460,7 +460,10 @@ class Gazetteer:
         top_key = sort_key(ordered[0])
         tied = [pid for pid in ordered if sort_key(pid)[:6] == top_key[:6]]
         ambiguous = len({self.places[pid].admin1 for pid in tied}) > 1
+        top = self.places[ordered[0]]
+        major = top.kind == "governorate" or (top.kind == "town" and self.capital_level(top.id) in (0, 1))
         out: list[Place] = []
+        prev = 1.0
         for pid in ordered[:limit]:
             s = matches[pid]
             k = sort_key(pid)
@@ -470,7 +473,12 @@ class Gazetteer:
                 s *= 0.85  # not of the hinted kind
             if ambiguous and pid in tied:
                 s *= 0.75  # equally good namesakes in other governorates: say so in the score
-            out.append(self.places[pid].with_score(min(1.0, s), match=min(1.0, matches[pid])))
+            p = self.places[pid]
+            if major and p.kind == "town" and p.admin1 != top.admin1 and k[2] == top_key[2]:
+                s *= 0.9  # a village named like a governorate or its capital: the big place, by a margin
+            s = min(s, prev)  # ranked, so scored no higher than the one before
+            prev = s
+            out.append(p.with_score(min(1.0, s), match=min(1.0, matches[pid])))
         return out
 
     def _name_after_hints(self, text: str) -> str | None:
