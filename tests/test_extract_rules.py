@@ -371,3 +371,16 @@ def test_sites_airbases_and_crossings():
     assert first(r)["location"]["id"] == "bab_al_hawa_crossing" and first(r)["location"]["admin1"] == "SY07"
     r = extract_text("Israeli jets struck the T4 airbase in the Homs desert.")
     assert first(r)["location"]["id"] == "t4_airbase"
+
+
+@pytest.mark.parametrize("text,pid,precision", [
+    ("Fighting went on in the Barada valley for a third day.", "wadi_barada", 2),
+    ("قصف على قرى وادي بردى", "wadi_barada", 2),
+    ("Shelling hit several towns in Eastern Ghouta.", "eastern_ghouta", 2),
+    ("Patrols were ambushed in the Syrian Badia.", "badia", 3),
+    ("A car bomb went off somewhere in the Syrian south.", "southern_syria", 3),
+])
+def test_region_precision_follows_its_size(text, pid, precision):
+    # ACLED: 2 for a small area (a valley, one Ghouta: a district's size or less), 3 for a large region
+    inc = first(extract_text(text))
+    assert inc["location"]["id"] == pid and inc["precision"] == precision

@@ -126,8 +126,13 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
+_SMALL_REGION_KM2 = 1500.0  # the median district is ~1,300 km²
+
+
 def _precision(m: Mention, text: str) -> int:
     p = m.place
+    if p is not None and p.kind == "region" and p.area_km2 is not None and p.area_km2 < _SMALL_REGION_KM2:
+        return 2  # a valley, a mountain or one Ghouta: an area about a district's size or less
     if p is None or p.kind in ("governorate", "region", "country"):
         return 3
     if m.countryside:

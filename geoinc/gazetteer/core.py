@@ -77,6 +77,7 @@ class Gazetteer:
                     lat=r["lat"], lon=r["lon"], admin1=r.get("admin1"), admin2=r.get("admin2"),
                     admin3=r.get("admin3"), rank=r.get("rank", 0), population=r.get("population"),
                     aliases=tuple(r.get("aliases", ())) + tuple(r.get("variants", ())),
+                    area_km2=r.get("area_km2"),
                 )
                 if r.get("capital_level") is not None:
                     self._extra[r["id"]] = {"capital_level": r["capital_level"]}

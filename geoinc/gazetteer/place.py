@@ -36,6 +36,8 @@ class Place:
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
     #: how well the name's spelling matched (1.0 exact), before hints and namesakes lowered ``score``
     match: float = field(default=1.0, repr=False, compare=False)
+    #: the area of an area entry (governorate, district, subdistrict, region), in km²
+    area_km2: float | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The PLACE object of the JSON outputs (field names are a stable interface)."""
