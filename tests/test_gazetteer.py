@@ -206,3 +206,12 @@ def test_closer_spelling_wins_among_spelling_guesses(gaz):
     # 'Hammura' (Rural Damascus) is spelt closer to 'Hamouriyah' than the many 'Hamra' villages
     p = gaz.resolve("Hamouriyah town")
     assert p is not None and p.id == "C2316"
+
+
+def test_a_name_spelt_right_beats_the_asked_kind_spelt_alike(gaz):
+    # 'town' asks for a populated place, but only the village al-Hol (Al-Hasakeh) is spelt like
+    # 'Houla'; the Houla area (Homs) is spelt exactly
+    p = gaz.resolve("Houla town")
+    assert p is not None and p.id == "houla" and p.admin1 == "SY04"
+    # with a town spelt right, the kind still decides
+    assert gaz.resolve("Hama city").id == "C2987"

@@ -447,11 +447,14 @@ class Gazetteer:
                 matches = lifted
                 want_kind = kind or "governorate"
         kinds_ok = _KIND_OK.get(want_kind or "", ())
+        # the kind asked for, unless it is only spelt alike and another kind is spelt right
+        # ('Houla town': the Houla area, not the village al-Hol)
+        kind_best = max((v for pid, v in matches.items() if self.places[pid].kind in kinds_ok), default=0.0)
 
         def sort_key(pid: str):
             p = self.places[pid]
             hint_ok = hint is None or p.admin1 == hint
-            kind_ok = not kinds_ok or p.kind in kinds_ok
+            kind_ok = not kinds_ok or p.kind in kinds_ok or matches[pid] >= 0.9 > kind_best
             kind_pos = kinds_ok.index(p.kind) if p.kind in kinds_ok else len(kinds_ok)
             ctx_ok = not ctx or p.admin1 in ctx
             m = matches[pid]
