@@ -89,6 +89,7 @@ class Gazetteer:
         self._skel: dict[str, list[str]] = idx["skeleton"]
         self._loose_list: dict[str, list[str]] | None = None
         self._latin_only: dict[str, list[str]] | None = None
+        self._keys_of: dict[str, list[str]] | None = None
         self._cache: dict[tuple, list[Place]] = {}
         self._match_cache: dict[tuple[str, bool], dict[str, float]] = {}
         self._spatial = None
@@ -262,12 +263,9 @@ class Gazetteer:
             for pid in hits:
                 if pid in out:
                     continue
-                best = 0.0
-                for a in self.places[pid].aliases:
-                    if a.isascii():
-                        best = max(best, fuzz.ratio(lk, loose_key(a)))
-                    elif skeleton(a) == sk:
-                        best = max(best, 80.0)  # same consonants as the Arabic name
+                best = max((fuzz.ratio(lk, k) for k in self._latin_keys(pid)), default=0.0)
+                if best < 80 and any(not a.isascii() and skeleton(a) == sk for a in self.places[pid].aliases):
+                    best = 80.0  # same consonants as the Arabic name
                 if best >= 70:
                     out[pid] = 0.55 + 0.35 * best / 100.0
         if out:
@@ -297,6 +295,18 @@ class Gazetteer:
             for pid in self._loose[key]:
                 out[pid] = max(out.get(pid, 0.0), 0.5 + 0.4 * score / 100.0)
         return out
+
+    def _latin_keys(self, pid: str) -> list[str]:
+        """The Latin-letter loose keys of a place's names, from the index (built on first use, so
+        no alias key is computed again while matching)."""
+        if self._keys_of is None:
+            ko: dict[str, list[str]] = {}
+            for k, ids in self._loose.items():
+                if k and k.isascii():
+                    for i in ids:
+                        ko.setdefault(i, []).append(k)
+            self._keys_of = ko
+        return self._keys_of.get(pid, [])
 
     def _fuzzy_within(self, text: str, admin1: str) -> dict[str, float]:
         """Fuzzy search restricted to the places of one governorate (used when a hint is given)."""

@@ -199,6 +199,7 @@ _LETTER_RULES = [
 _ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06FF]")
 
 
+@lru_cache(maxsize=100_000)
 def _loose_word(w: str) -> str:
     if _ARABIC_LETTER_RE.search(w):
         if w.startswith("ال") and len(w) > 3:
