@@ -525,6 +525,9 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher)
         if r:
             runs.append((r.start("run"), r.end("run"), r.group("run")))
     for d in _DESC_AFTER_RX.finditer(text):
+        ws = text.rfind(" ", 0, d.start()) + 1
+        if not (text[ws:ws + 1].isupper() or "-" in text[ws:d.start()]):
+            continue  # 'the town', 'a village': no capitalised name before the descriptor
         w0 = max(0, d.start() - 60)
         r = _RUN_AT_END_RX.search(text, w0, d.start())
         if r and (r.start() == 0 or not text[r.start() - 1].isalnum()):
