@@ -424,13 +424,13 @@ class Builder:
                 lat, lon = rp.y, rp.x
             admin1s = set(r.get("admin1", []))
             admin1s |= {pc[:4] for pc in r.get("admin2", []) + r.get("admin3", [])}
-            if "point" in r:
-                admin1s.add(self.locate(r["point"][1], r["point"][0])[0]["admin1"])
+            at_point = self.locate(r["point"][1], r["point"][0])[0] if "point" in r else None
+            if at_point:
+                admin1s.add(at_point["admin1"])
             admin1s = sorted(admin1s)
             admin = {"admin1": admin1s[0] if len(admin1s) == 1 else None, "admin2": None, "admin3": None}
-            if r.get("kind") == "site" and "point" in r:
-                # a site lies in one unit of each level: the units its point falls in
-                admin = dict(self.locate(r["point"][1], r["point"][0])[0])
+            if r.get("kind") == "site" and at_point:
+                admin = dict(at_point)  # a site lies in one unit of each level: the units its point falls in
             aliases = {r["name"], r.get("name_ar")} | set(r.get("aliases", []))
             area = self.areas.km2(g)
             self._add(rid, r.get("kind", "region"), r["name"], r.get("name_ar"), lat, lon, admin, aliases,
