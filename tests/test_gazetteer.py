@@ -113,9 +113,16 @@ def test_regions(gaz):
                       ("Eastern Ghouta", "eastern_ghouta"), ("Western Ghouta", "western_ghouta"),
                       ("Qalamoun", "qalamoun"), ("Hauran", "hauran"), ("Jazira", "jazira"),
                       ("Jabal al-Zawiya", "jabal_al_zawiya"), ("Jabal al-Akrad", "jabal_al_akrad"),
-                      ("al-Tanf", "al_tanf"), ("al-Hol camp", "al_hol_camp")]:
+                      ("al-Tanf", "al_tanf"), ("al-Hol camp", "al_hol_camp"),
+                      ("Turkmen Mountain", "jabal_al_turkman"), ("Jabal at Turkuman", "jabal_al_turkman"),
+                      ("جبل التركمان", "jabal_al_turkman"), ("Yarmouk Basin", "yarmouk_basin"),
+                      ("حوض اليرموك", "yarmouk_basin"), ("al-Lajat", "lajat"), ("Al Lajah area", "lajat"),
+                      ("اللجاة", "lajat")]:
         p = gaz.resolve(form)
         assert p is not None and p.id == rid, (form, p)
+    # a region over two governorates belongs to neither; Yarmouk alone is still the camp
+    assert gaz.get("lajat").admin1 is None
+    assert gaz.resolve("Yarmouk camp").kind == "neighbourhood"
 
 
 def test_get_and_kinds(gaz):
@@ -215,3 +222,15 @@ def test_a_name_spelt_right_beats_the_asked_kind_spelt_alike(gaz):
     assert p is not None and p.id == "houla" and p.admin1 == "SY04"
     # with a town spelt right, the kind still decides
     assert gaz.resolve("Hama city").id == "C2987"
+
+
+def test_native_name_breaks_ties_between_spelling_guesses(gaz):
+    # two places share the English name 'Latmana' and neither is spelt 'Lataminah': the one
+    # whose Arabic name has the same consonants (اللطامنة, not اللطمة) wins
+    p = gaz.resolve("Al Lataminah town")
+    assert p is not None and p.name_ar == "اللطامنة" and p.admin1 == "SY05"
+    # 'K' transliterates ك, not ق: Kdeiran (Ar-Raqqa), not Qdeiran (Aleppo)
+    p = gaz.resolve("Kudayran town")
+    assert p is not None and p.name_ar == "كديران" and p.admin1 == "SY11"
+    # a place spelt right is never overtaken by the tie-breaker
+    assert gaz.resolve("Qdeiran").name_ar == "قديران"

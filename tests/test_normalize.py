@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from geoinc.text.normalize import fold, fold_with_offsets, loose_key, skeleton
+from geoinc.text.normalize import fine_skeleton, fold, fold_with_offsets, loose_key, skeleton
 
 
 def test_arabic_forms_fold_together():
@@ -26,6 +26,14 @@ def test_transliteration_variants_share_loose_key():
     for group in same:
         assert len({loose_key(x) for x in group}) == 1, group
     assert skeleton("Kafr Zita") == skeleton("Kfar Zeita")
+
+
+def test_fine_skeleton_keeps_letters_latin_spellings_tell_apart():
+    assert fine_skeleton("Kudayran") == fine_skeleton("كديران") != fine_skeleton("قديران") == fine_skeleton("Qdeiran")
+    assert fine_skeleton("Khurayta") == fine_skeleton("الخريطة") != fine_skeleton("Kurayta")
+    assert fine_skeleton("Shanina") != fine_skeleton("Sanina")
+    # the coarse key still treats them alike
+    assert skeleton("Kudayran") == skeleton("قديران")
 
 
 def test_offsets_point_back_into_the_text():

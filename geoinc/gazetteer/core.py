@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..text.normalize import ARTICLES, NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
+from ..text.normalize import ARTICLES, NORMALIZER_VERSION, fine_skeleton, fold, is_arabic, loose_key, skeleton
 from .place import Place
 from .query import DESCRIPTORS, ParsedQuery, parse_query
 from .store import data_dir
@@ -209,10 +209,25 @@ class Gazetteer:
                 return {}
             return self._add_latin_only(f, self._arabic_skeleton_match(f, lk))
         if not fuzzy and out:
-            return out
+            return self._native_agreement(text, out)
         if not fuzzy:
             return {}
-        return self._skeleton_match(text, lk, out)
+        return self._native_agreement(text, self._skeleton_match(text, lk, out))
+
+    def _native_agreement(self, text: str, out: dict[str, float]) -> dict[str, float]:
+        """Among places only spelt alike (below 0.9), lift by 0.007 those whose Arabic name the
+        Latin ``text`` transliterates consonant for consonant, q/k, kh/h, sh/s, th/t apart
+        ('Kudayran' ~ كديران, not قديران; 'Lataminah' ~ اللطامنة, not اللطمة): a tie-breaker
+        that never lifts a guess to the 'spelt right' level."""
+        fsk = None
+        for pid, v in out.items():
+            if v >= 0.9:
+                continue
+            if fsk is None:
+                fsk = fine_skeleton(text)
+            if any(not a.isascii() and fine_skeleton(a) == fsk for a in self.places[pid].aliases):
+                out[pid] = min(v + 0.007, 0.899)
+        return out
 
     def _add_latin_only(self, f: str, out: dict[str, float]) -> dict[str, float]:
         """Add places with no Arabic name in any source (most Damascus neighbourhoods) whose Latin
@@ -259,13 +274,20 @@ class Gazetteer:
 
         sk = skeleton(text)
         hits = self._skel.get(sk, ()) if len(sk) >= 2 else ()
-        if len(hits) <= (40 if len(sk) >= 3 else 6):
+        cap = 40 if len(sk) >= 3 else 6
+        fsk = fine_skeleton(text)
+        if len(hits) > cap and len(sk) >= 3:
+            # too many spellings alike: keep those whose names have the finer consonants
+            # ('Khurayta' -> الخريطة, not every k-r-t)
+            hits = [pid for pid in hits if any(fine_skeleton(a) == fsk for a in self.places[pid].aliases)]
+        if len(hits) <= cap:
             for pid in hits:
                 if pid in out:
                     continue
                 best = max((fuzz.ratio(lk, k) for k in self._latin_keys(pid)), default=0.0)
-                if best < 80 and any(not a.isascii() and skeleton(a) == sk for a in self.places[pid].aliases):
-                    best = 80.0  # same consonants as the Arabic name
+                native = [a for a in self.places[pid].aliases if not a.isascii()]
+                if any(skeleton(a) == sk for a in native):
+                    best = max(best, 80.0)  # same consonants as the Arabic name
                 if best >= 70:
                     out[pid] = 0.55 + 0.35 * best / 100.0
         if out:

@@ -31,6 +31,7 @@ __all__ = [
     "fold_with_offsets",
     "loose_key",
     "skeleton",
+    "fine_skeleton",
     "is_arabic",
     "ARTICLES",
 ]
@@ -307,3 +308,36 @@ def skeleton(text: str) -> str:
     words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
     out = "".join(_cons_word(w) for w in words)
     return re.sub(r"([a-z])\1+", r"\1", out) + "".join("|" + q for q in quals)
+
+
+# A finer consonant key: the letters that Latin spellings keep apart (q/k, kh/h, sh/s, th/t,
+# gh/g, dh/d) stay apart, so it can tell 'Kudayran' (كديران) from 'Qdeiran' (قديران).
+_AR_FINE = dict(_AR_CONS, **{"ث": "θ", "ذ": "ð", "خ": "x", "ش": "š", "غ": "γ", "ق": "q"})
+_LAT_FINE_DIGRAPHS = re.compile(r"kh|sh|ch|th|dh|gh|ph")
+_LAT_FINE_MAP = {"kh": "x", "sh": "š", "ch": "š", "th": "θ", "dh": "ð", "gh": "γ", "ph": "f"}
+_LAT_FINE = str.maketrans({"p": "b", "v": "f", "x": "ks", "c": "k"})
+
+
+def _fine_word(w: str) -> str:
+    if _ARABIC_LETTER_RE.search(w):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        if len(w) > 2 and w[-1] in "هح":
+            w = w[:-1]
+        return "".join(_AR_FINE.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
+    w = _WORD_MAP.get(w, w)
+    w = re.sub(r"(?<=[aeiouy])h$", "", w)
+    w = w.translate(_LAT_FINE)
+    w = _LAT_FINE_DIGRAPHS.sub(lambda m: _LAT_FINE_MAP[m.group(0)], w)
+    return re.sub(r"[aeiouyw]", "", w)
+
+
+@lru_cache(maxsize=200_000)
+def fine_skeleton(text: str) -> str:
+    """Like :func:`skeleton`, but q/k, kh/h, sh/s, th/t, gh/g and dh/d stay apart: 'Kudayran'
+    and 'كديران' -> 'kdrn', 'قديران' -> 'qdrn'. Used to prefer, among places sharing a
+    skeleton, the one whose native (Arabic) name a Latin spelling transliterates letter for letter."""
+    words, quals = _split_qualifiers(fold(text).split())
+    words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
+    out = "".join(_fine_word(w) for w in words)
+    return re.sub(r"(.)\1+", r"\1", out) + "".join("|" + q for q in quals)
