@@ -384,3 +384,17 @@ def test_region_precision_follows_its_size(text, pid, precision):
     # ACLED: 2 for a small area (a valley, one Ghouta: a district's size or less), 3 for a large region
     inc = first(extract_text(text))
     assert inc["location"]["id"] == pid and inc["precision"] == precision
+
+
+@pytest.mark.parametrize("text,mention,pid", [
+    # 'target' ends in 'et', which is not the article 'et-' of the name after it
+    ("Government jets target Al Huteh town in the morning.", "Al Huteh town", "C1146"),
+    # 'at' before a name is a preposition here, not the article 'at-' of the name
+    ("Warplanes struck at Kafrnasej town before dawn.", "Kafrnasej town", "C6089"),
+])
+def test_context_words_are_not_read_as_articles(text, mention, pid):
+    r = extract_text(text)
+    texts = [m["text"] for m in r["mentions"]]
+    assert mention in texts and not any(t.startswith(("at ", "et ")) for t in texts)
+    if pid:
+        assert first(r)["location"]["id"] == pid

@@ -442,17 +442,17 @@ _ARTICLE = "(?:" + "|".join(first + rest for first, rest in _ARTICLE_PARTS) + ")
 _RUN_TAIL = (r"[a-z’'\-]+"
              r"(?:[-\s](?:(?:al|el|ad|as|ash|ar|an|az|at|ez|es|ed|en|er|ul|bin|bani|abu)[-\s])?[A-Z][a-z’'\-]+){0,3}(?![\w])")
 _RUN = r"(?:" + _ARTICLE + r"[-\s])?[A-Z]" + _RUN_TAIL
-_FALLBACK_RX = re.compile(
-    r"\b(?:in|near|at|on|of|outside|around|from|toward|towards|targeting|targeted|targets|hit|shelled|shelling|"
-    r"bombed|bombing|bombarded|shell|shells|pounded|pounding|attacked|attacking|stormed|storming|besieged|raided|town|village|city|neighbou?rhood)\s+(?:the\s+)?(?P<run>" + _RUN + ")"
+# words after which a capitalised run is in place context ('in Kufrzita', 'shelled the Tal Jebin')
+_CONTEXT_WORDS = frozenset(
+    "in near at on of outside around from toward towards targeting targeted targets hit shelled shelling "
+    "bombed bombing bombarded shell shells pounded pounding attacked attacking stormed storming besieged raided "
+    "town village city neighbourhood neighborhood".split()
 )
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 # a descriptor after the run is place context too: 'Ghariyah Al Sharkiyah town'
-_DESC_AFTER_RX = re.compile(r"(?<=[a-z’'])\s+(?:town|village|city|neighbou?rhood|district|camp)\b")
-_RUN_AT_END_RX = re.compile("(?P<run>" + _RUN + ")$")
+_DESC_AFTER_RX = re.compile(r"\s+(?:town|village|city|neighbou?rhood|district|camp)\b")
 
 
-_UPPER = re.compile(r"[A-Z]")
 _LEAD_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]")
 _NAME_CACHE_MAX = 100_000
 
@@ -511,26 +511,51 @@ def _fallback_key(name: str, gaz) -> str | None:
     return fold(name)
 
 
-def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
+def _context_word_before(text: str, s: int) -> bool:
+    """True when a place-context word (``_CONTEXT_WORDS``) and whitespace, and optionally 'the'
+    and whitespace, stand just before offset ``s``."""
+    i = s
+    for _ in range(2):
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            return False  # no whitespace before the word
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        word = text[k:j]
+        if word in _CONTEXT_WORDS:
+            return True
+        if word != "the":
+            return False
+        i = k
+    return False
+
+
+def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher,
+              cap_runs: list[tuple[int, int, str]]) -> tuple[list, set[int]]:
     """Capitalised names in place context that the automaton missed because of their spelling
     ('Deir ez-Zour', 'Kufrzita', 'Tal Jebin' where only 'Tal' matched): looked up with the
     gazetteer's spelling-tolerant keys. Returns the new matches and the indices of the
     automaton matches (inside them) they replace."""
-    if not _UPPER.search(text):
+    if not cap_runs:
         return [], set()
     spans = [(offs[a], offs[b - 1] + 1) for a, b, *_ in chosen]
-    runs = [(r.start("run"), r.end("run"), r.group("run")) for r in _FALLBACK_RX.finditer(text)]
+    # a run after a context word ('in', 'near', 'shelled', 'town' ...), or before a descriptor
+    # ('Ghariyah Al Sharkiyah town'): each capitalised run of the text is looked at once
+    runs = []
+    for a, b, name in cap_runs:
+        head, sep, rest = name.partition(" ")
+        if sep and head in _CONTEXT_WORDS and rest[:1].isupper():
+            # 'at Jisreen': the run took the context word 'at' for the article 'at-'
+            a, name = b - len(rest), rest
+            runs.append((a, b, name))
+        elif _context_word_before(text, a) or (text[b - 1] != "-" and _DESC_AFTER_RX.match(text, b, b + 16)):
+            runs.append((a, b, name))
     for _, b in spans:
         r = _LISTED_RX.match(text, b, b + 60)
         if r:
-            runs.append((r.start("run"), r.end("run"), r.group("run")))
-    for d in _DESC_AFTER_RX.finditer(text):
-        ws = text.rfind(" ", 0, d.start()) + 1
-        if not (text[ws:ws + 1].isupper() or "-" in text[ws:d.start()]):
-            continue  # 'the town', 'a village': no capitalised name before the descriptor
-        w0 = max(0, d.start() - 60)
-        r = _RUN_AT_END_RX.search(text, w0, d.start())
-        if r and (r.start() == 0 or not text[r.start() - 1].isalnum()):
             runs.append((r.start("run"), r.end("run"), r.group("run")))
     out = []
     order = sorted(range(len(spans)), key=lambda i: spans[i])
@@ -613,17 +638,17 @@ def _run_core(name: str, gaz) -> str | None:
     return core
 
 
-def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int]]:
+def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matcher) -> tuple[list, set[int], list]:
     """Capitalised names anywhere that the automaton missed or only partly matched because of
     their spelling ('Jisr Al Shoghour' where only 'Jisr' matched, 'Kafar Naha Town'): looked up
     whole with the gazetteer's exact and loose keys (no fuzzy guessing). Returns the new
-    matches and the indices of automaton matches they replace."""
+    matches, the indices of automaton matches they replace, and every run ``(start, end, text)``."""
     spans: list[tuple[int, int]] = []
     index = None  # built for the first run that the gazetteer knows
     out: list = []
     replaced: set[int] = set()
-    for r in _CAP_RX.finditer(text):
-        s, e, name = r.start(), r.end(), r.group()
+    runs = [(r.start(), r.end(), r.group()) for r in _CAP_RX.finditer(text)]
+    for s, e, name in runs:
         core = m._run_cache[name]
         if core is None:
             continue
@@ -640,7 +665,7 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
             continue
         out.append((fspan[0], fspan[1], fold(name), _GAZ, ""))
         replaced.update(inside)
-    return out, replaced
+    return out, replaced, runs
 
 
 def _non_overlapping(raw: list) -> list:
@@ -675,11 +700,11 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     title_cache: dict[int, bool] = {}
     accepted_f: list[int] = []
     name_words: set[str] = set()  # keys seen inside a person's or group's name in this report
-    caps, replaced = _capital_runs(text, folded, offs, chosen, m)
+    caps, replaced, cap_runs = _capital_runs(text, folded, offs, chosen, m)
     if replaced:
         chosen = [c for i, c in enumerate(chosen) if i not in replaced]
     chosen = chosen + caps
-    found, replaced = _fallback(text, folded, offs, chosen, m)
+    found, replaced = _fallback(text, folded, offs, chosen, m, cap_runs)
     if replaced:
         chosen = [c for i, c in enumerate(chosen) if i not in replaced]
     chosen = chosen + found
