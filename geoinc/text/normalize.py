@@ -282,6 +282,10 @@ _AR_CONS = {
 _LAT_DIGRAPHS = re.compile(r"kh|sh|ch|th|dh|gh|ph")
 _LAT_DIGRAPH_MAP = {"kh": "k", "sh": "s", "ch": "s", "th": "t", "dh": "d", "gh": "g", "ph": "f"}
 _LAT_CONS = str.maketrans({"q": "k", "p": "b", "v": "f", "x": "ks", "c": "k"})
+_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
+_VOWELS = re.compile(r"[aeiouyw]")
+_DOUBLED_LATIN = re.compile(r"([a-z])\1+")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _cons_word(w: str) -> str:
@@ -292,10 +296,10 @@ def _cons_word(w: str) -> str:
             w = w[:-1]  # ta marbuta (and final h, which Latin spellings cannot tell from it)
         return "".join(_AR_CONS.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
     w = _WORD_MAP.get(w, w)
-    w = re.sub(r"(?<=[aeiouy])h$", "", w)  # -ah/-eh ta marbuta
+    w = _FINAL_H.sub("", w)  # -ah/-eh ta marbuta
     w = _LAT_DIGRAPHS.sub(lambda m: _LAT_DIGRAPH_MAP[m.group(0)], w)
     w = w.translate(_LAT_CONS)
-    return re.sub(r"[aeiouyw]", "", w)
+    return _VOWELS.sub("", w)
 
 
 @lru_cache(maxsize=200_000)
@@ -307,7 +311,7 @@ def skeleton(text: str) -> str:
     words, quals = _split_qualifiers(fold(text).split())
     words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
     out = "".join(_cons_word(w) for w in words)
-    return re.sub(r"([a-z])\1+", r"\1", out) + "".join("|" + q for q in quals)
+    return _DOUBLED_LATIN.sub(r"\1", out) + "".join("|" + q for q in quals)
 
 
 # A finer consonant key: the letters that Latin spellings keep apart (q/k, kh/h, sh/s, th/t,
@@ -326,10 +330,10 @@ def _fine_word(w: str) -> str:
             w = w[:-1]
         return "".join(_AR_FINE.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
     w = _WORD_MAP.get(w, w)
-    w = re.sub(r"(?<=[aeiouy])h$", "", w)
+    w = _FINAL_H.sub("", w)
     w = w.translate(_LAT_FINE)
     w = _LAT_FINE_DIGRAPHS.sub(lambda m: _LAT_FINE_MAP[m.group(0)], w)
-    return re.sub(r"[aeiouyw]", "", w)
+    return _VOWELS.sub("", w)
 
 
 @lru_cache(maxsize=200_000)
@@ -340,4 +344,4 @@ def fine_skeleton(text: str) -> str:
     words, quals = _split_qualifiers(fold(text).split())
     words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
     out = "".join(_fine_word(w) for w in words)
-    return re.sub(r"(.)\1+", r"\1", out) + "".join("|" + q for q in quals)
+    return _DOUBLED.sub(r"\1", out) + "".join("|" + q for q in quals)
