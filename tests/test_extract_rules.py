@@ -398,3 +398,11 @@ def test_context_words_are_not_read_as_articles(text, mention, pid):
     assert mention in texts and not any(t.startswith(("at ", "et ")) for t in texts)
     if pid:
         assert first(r)["location"]["id"] == pid
+
+
+def test_a_seat_town_beats_a_village_namesake_near_another_place():
+    # Douma (a district seat in Rural Damascus) over the village Duma in As-Sweida, which merely
+    # lies within 80 km of Daraa, named in the same sentence as where the wounded came from
+    r = extract_text("نُقل مصابون من درعا إلى عيادة في دوما")
+    douma = [m for m in r["mentions"] if m["text"] == "دوما"]
+    assert douma and douma[0]["place"]["admin1"] == "SY03" and douma[0]["place"]["kind"] == "town"

@@ -24,6 +24,7 @@ from .model import Mention
 __all__ = ["resolve_mentions"]
 
 _COUNTRYSIDE_OF = {"SY01": "SY03"}
+_SEAT_RANK = 48  # the rank the gazetteer gives a subdistrict seat (district seats 68, capitals 92+)
 _AREA_KINDS = ("governorate", "district", "subdistrict", "region")
 _HINT_GAP = re.compile(
     r"^(?:\s*[,،]\s*|\s+(?:in|of|near|in\s+the|of\s+the|in\s+the\s+countryside\s+of|in\s+rural|in\s+the\s+province\s+of|"
@@ -220,6 +221,9 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
                     s += dist.bonus(c, m.key)  # places named together are close
+                if c.kind == "town" and c.rank >= _SEAT_RANK:
+                    s += 0.06  # a seat of a subdistrict or larger before a village of the same name,
+                    # unless the village is within 30 km of another place of the report or in its governorate
             if s > best_s:
                 best, best_s = c, s
         conf = best.score + (0.25 if local and best.admin1 == local else 0.0) + (0.1 if votes.get(best.admin1 or "") else 0.0)
