@@ -406,3 +406,19 @@ def test_a_seat_town_beats_a_village_namesake_near_another_place():
     r = extract_text("نُقل مصابون من درعا إلى عيادة في دوما")
     douma = [m for m in r["mentions"] if m["text"] == "دوما"]
     assert douma and douma[0]["place"]["admin1"] == "SY03" and douma[0]["place"]["kind"] == "town"
+
+
+@pytest.mark.parametrize("text", [
+    "Missiles hit Al-Mashhad district at dawn.",   # a quarter of Aleppo; the village Mashad is in Al-Hasakeh
+    "Strikes on Al Fardous district killed five.",  # likewise: not the village Fardos
+])
+def test_a_quarter_with_nothing_to_place_it_is_not_a_distant_village(text):
+    r = extract_text(text)
+    assert r["mentions"] and r["mentions"][0]["place"] is None and r["mentions"][0]["role"] == "unresolved"
+
+
+def test_a_quarter_word_keeps_a_village_its_governorate_supports():
+    r = extract_text("Shells fell on Mashad village in Al-Hasakeh.")
+    assert first(r)["location"]["admin1"] == "SY08"
+    r = extract_text("Clashes in Jobar neighbourhood.")
+    assert first(r)["location"]["kind"] == "neighbourhood"

@@ -240,6 +240,12 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             # not the village of the same name in another governorate
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
+        if quarter and not local and best.admin3 and not best.admin3.endswith("0000") and not votes.get(best.admin1 or "", 0.0) - (
+                voted[i][1] if i in voted and voted[i][0] == best.admin1 else 0.0) > 0:
+            # 'al-Mashhad district' with nothing else to place it: a city quarter the gazetteer
+            # lacks, not a village (a place in a governorate capital's own subdistrict is kept)
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
         if (best.match < 0.9 or quarter) and not (local and best.admin1 == local):
             # a spelling-tolerant match, or a village named as a quarter: not when the report says
             # it is somewhere else
