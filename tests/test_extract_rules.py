@@ -422,3 +422,11 @@ def test_a_quarter_word_keeps_a_village_its_governorate_supports():
     assert first(r)["location"]["admin1"] == "SY08"
     r = extract_text("Clashes in Jobar neighbourhood.")
     assert first(r)["location"]["kind"] == "neighbourhood"
+
+
+def test_a_qualifier_in_its_arabic_place_stays_part_of_the_name():
+    # 'al-Gharbiyah' after the name is 'Western' before it: Western Ghariyeh (Dar'a), not the
+    # plain Gharyeh in As-Sweida
+    r = extract_text("Weeks of bombing have emptied Ghariyah al-Gharbiyah.")
+    assert [m["text"] for m in r["mentions"]] == ["Ghariyah al-Gharbiyah"]
+    assert first(r)["location"]["id"] == "C6010"

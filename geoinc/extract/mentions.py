@@ -18,7 +18,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.normalize import ARTICLES, fold
+from ..text.normalize import ARTICLES, fold, loose_key
 from .fastfold import fold_with_offsets_fast as fold_with_offsets
 from .foreign import foreign_places
 from .model import Mention
@@ -634,7 +634,9 @@ def _run_core(name: str, gaz) -> str | None:
         return None
     hits = gaz._match(core, fuzzy=False)
     if not hits or max(hits.values()) < 0.9:
-        return None
+        lk = loose_key(core)
+        if "|" not in lk or not gaz.keys("loose").get(lk):
+            return None  # (a qualifier in its Arabic place, 'Ghariyah al-Gharbiyah' = Western Ghariyeh, is kept)
     return core
 
 
