@@ -430,3 +430,11 @@ def test_a_qualifier_in_its_arabic_place_stays_part_of_the_name():
     r = extract_text("Weeks of bombing have emptied Ghariyah al-Gharbiyah.")
     assert [m["text"] for m in r["mentions"]] == ["Ghariyah al-Gharbiyah"]
     assert first(r)["location"]["id"] == "C6010"
+
+
+def test_a_name_with_its_last_part_in_lower_case():
+    r = extract_text("Jets hit a hospital in Maart al noman on Monday.")
+    assert [m["text"] for m in r["mentions"]] == ["Maart al noman"]
+    assert first(r)["location"]["admin1"] == "SY07"
+    # an English word after 'as'/'an' is not such a tail, and nothing unknown is made up
+    assert [m["text"] for m in extract_text("Homs as well as Hama was shelled.")["mentions"]] == ["Homs", "Hama"]
