@@ -438,3 +438,23 @@ def test_a_name_with_its_last_part_in_lower_case():
     assert first(r)["location"]["admin1"] == "SY07"
     # an English word after 'as'/'an' is not such a tail, and nothing unknown is made up
     assert [m["text"] for m in extract_text("Homs as well as Hama was shelled.")["mentions"]] == ["Homs", "Hama"]
+
+
+@pytest.mark.parametrize("text,pid,precision", [
+    ("Shells landed across the countryside of Damascus overnight.", "SY03", 3),
+    ("Mortars hit villages in the country side of Damascus.", "SY03", 3),
+    ("Artillery pounded the outskirts of Douma.", "C2338", 2),
+    ("Russian strikes on Eastern Ghouta in the countryside of Damascus.", "eastern_ghouta", 2),
+])
+def test_countryside_of_and_outskirts_of(text, pid, precision):
+    inc = first(extract_text(text))
+    assert inc["location"]["id"] == pid and inc["precision"] == precision
+
+
+def test_the_first_place_of_a_list_leads_across_governorates():
+    # two places in two governorates: the first one named is the main event, not the more specific
+    inc = first(extract_text("Heavy bombardment in the northern countryside of Homs, and aid drops on Deir Ezzor."))
+    assert inc["location"]["admin1"] == "SY04"
+    # within one governorate the more specific place still wins
+    inc = first(extract_text("Rural Damascus: shelling on Daraya killed two."))
+    assert inc["location"]["name"] == "Darayya"

@@ -126,6 +126,7 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
+_CITY_AND_COUNTRYSIDE = {"SY01": "SY03", "SY03": "SY01"}  # Damascus and Rural Damascus: one area for this
 _SMALL_REGION_KM2 = 1500.0  # the median district is ~1,300 km²
 
 
@@ -266,7 +267,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 continue
             loc_i = _pick_location(syr, mentions, text)
             loc = mentions[loc_i]
-            govs = {mentions[i].place.id for i in syr if mentions[i].place.kind in ("governorate", "region") or mentions[i].countryside}
+            # the governorates (or, for a region across several, the regions) the group names as areas
+            govs = {mentions[i].place.admin1 or mentions[i].place.id for i in syr
+                    if mentions[i].place.kind in ("governorate", "region") or mentions[i].countryside}
             # the same place and kind of event again: one incident
             same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                          and _same_place(inc.location, loc.place)), None)
@@ -328,7 +331,7 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
     cands = [i for i in syr if mentions[i].sentence == first_sent]
     loc_i = _pick_location(cands, mentions, text)
     loc = mentions[loc_i]
-    govs = {mentions[i].place.id for i in cands if mentions[i].place.kind in ("governorate", "region")}
+    govs = {mentions[i].place.admin1 or mentions[i].place.id for i in cands if mentions[i].place.kind in ("governorate", "region")}
     return Incident(type="other", location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                     sentences=[first_sent], mentions=[loc_i] + [i for i in cands if i != loc_i],
                     excerpt=_excerpt(text, sentences[first_sent], loc))
@@ -348,6 +351,16 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
 
     def origin(i: int) -> float:
         return 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
+
+    if len(main) > 1:
+        # a more specific place wins only in the governorate of the first place named (not where
+        # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
+        # of Homs and Deir Ezzor' lists two places and the first leads
+        lead = min((i for i in main if not origin(i)), key=lambda i: mentions[i].start, default=None)
+        a1 = mentions[lead].place.admin1 if lead is not None else None
+        if a1:
+            fam = {a1, _CITY_AND_COUNTRYSIDE.get(a1, a1)}
+            main = [i for i in main if (mentions[i].place.admin1 or a1) in fam] or main
 
     def specificity(i: int) -> float:
         p = mentions[i].place

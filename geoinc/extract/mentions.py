@@ -322,8 +322,10 @@ _EN_LEFT = re.compile(
     r"\b(?P<d>rural|(?:north|south)[- ]?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|greater)\s+(?:the\s+)?$",
     re.I,
 )
+# 'the countryside of Damascus', 'the outskirts of Douma': the area named before the place
+_EN_LEFT_OF = re.compile(r"\b(?P<d>countryside|country\s+side|outskirts|suburbs?)\s+of\s+(?:the\s+)?$", re.I)
 _EN_RIGHT = re.compile(
-    r"^(?:[’']s)?\s+(?P<d>(?:countryside|governorate|province|district|sub-?district|city|town|village|"
+    r"^(?:[’']s)?\s+(?P<d>(?:countryside|country\s+side|governorate|province|district|sub-?district|city|town|village|"
     r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?)(?:\s+(?:desert|countryside))?)\b",
     re.I,
 )
@@ -374,10 +376,18 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
             info["countryside"] = True
         else:
             info["desc"].append("direction")
+    elif "of" in text[max(0, s - 8):s].lower():
+        m = _EN_LEFT_OF.search(text[max(0, s - 30):s])
+        if m:
+            s = s - (len(text[max(0, s - 30):s]) - m.start())
+            d = "".join(m.group("d").lower().split())
+            info["desc"].append(d)
+            info["countryside"] = d in ("countryside", "suburb", "suburbs")
+            info["near"] = d != "countryside"
     m = _EN_RIGHT.match(text[e:e + 40])
     if m:
         e += m.end()
-        d = m.group("d").lower()
+        d = " ".join(m.group("d").lower().replace("country side", "countryside").split())
         info["desc"].append(d)
         if "countryside" in d:
             info["countryside"] = True

@@ -63,6 +63,7 @@ _NEAR_PREFIX = ("near", "around", "outskirts of", "outside", "close to", "vicini
                 "the outskirts of", "the countryside of", "countryside of", "the suburbs of", "suburbs of", "east of", "west of", "north of",
                 "south of", "northeast of", "northwest of", "southeast of", "southwest of")
 _MAX_DESC_WORDS = 3
+_COUNTRY_SIDE = re.compile(r"\bcountry\s+side\b", re.I)
 
 
 @dataclass
@@ -106,6 +107,8 @@ def parse_query(text: str) -> ParsedQuery:
     """Split ``text`` into a core name plus hints (see module doc). Never raises."""
     raw = " ".join(str(text).split())
     q = ParsedQuery(name=raw)
+    if "side" in raw.lower():
+        raw = _COUNTRY_SIDE.sub("countryside", raw)  # 'Damascus country side'
     if not raw:
         return q
     # 'Tiyas Military Airbase (T4)', 'Al-Rai town (Choban Bey)': the bracket is another name
