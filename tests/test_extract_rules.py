@@ -458,3 +458,13 @@ def test_the_first_place_of_a_list_leads_across_governorates():
     # within one governorate the more specific place still wins
     inc = first(extract_text("Rural Damascus: shelling on Daraya killed two."))
     assert inc["location"]["name"] == "Darayya"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Local agency | Damascus: warplanes hit the town of Deir al Asafer", "Deir Elasafir"),  # Rural Damascus
+    ("Hama: shelling of Kafr Zita killed three.", "Kafr Zeita"),
+    ("Damascus: clashes in the city.", "Damascus"),  # the label is all there is
+    ("Damascus: strikes on Idlib city", "Damascus"),  # another governorate: the label is not just an area
+])
+def test_a_governorate_label_before_a_colon_gives_way_to_the_place_inside_it(text, name):
+    assert first(extract_text(text))["location"]["name"] == name

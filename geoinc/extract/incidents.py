@@ -127,6 +127,7 @@ _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "dis
 
 
 _CITY_AND_COUNTRYSIDE = {"SY01": "SY03", "SY03": "SY01"}  # Damascus and Rural Damascus: one area for this
+_CAPITAL_RANK = 92  # the rank the gazetteer gives a governorate capital
 _SMALL_REGION_KM2 = 1500.0  # the median district is ~1,300 km²
 
 
@@ -209,6 +210,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # cannot hold what its report lacks)
     may_caption = _has_any(folded, _CAPTION_HINTS)
     may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
+    if ":" in text[:120]:
+        _header_labels(mentions, text)
     by_sent: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         by_sent.setdefault(m.sentence, []).append(idx)
@@ -317,6 +320,30 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             if mentions[i].place is not None and mentions[i].place.kind != "country":
                 mentions[i].role = "incident"
     return incidents
+
+
+_HEADER_COLON = re.compile(r"\s?:")
+
+
+def _header_labels(mentions: list[Mention], text: str) -> None:
+    """A governorate, region or governorate capital labelling the report ('Damascus: strikes on
+    the town of Deir al-Asafir', 'Syria - Hama: ...') only says in which area the places named
+    after it lie: when the report names such a place (in that governorate, or for Damascus in
+    Rural Damascus), the label is background, as a dateline is."""
+    for i, m in enumerate(mentions[:3]):
+        p = m.place
+        if p is None or m.start > 80 or not _HEADER_COLON.match(text, m.end):
+            continue
+        if not (p.kind in ("governorate", "region") or (p.kind == "town" and p.rank >= _CAPITAL_RANK)):
+            continue
+        area = {p.admin1, _CITY_AND_COUNTRYSIDE.get(p.admin1 or "", p.admin1)} if p.admin1 else None
+        for o in mentions[i + 1:]:
+            q = o.place
+            if q is None or q.kind == "country" or o.background or q.id == p.id:
+                continue
+            if (area is not None and q.admin1 in area) or (area is None and p.kind == "region" and q.kind == "town"):
+                m.background = True
+                break
 
 
 def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) -> Incident | None:
