@@ -468,3 +468,12 @@ def test_the_first_place_of_a_list_leads_across_governorates():
 ])
 def test_a_governorate_label_before_a_colon_gives_way_to_the_place_inside_it(text, name):
     assert first(extract_text(text))["location"]["name"] == name
+
+
+def test_a_name_the_report_places_in_another_governorate_stays_unresolved():
+    # 'Al Saan, Homs': the only As-Saan known is in Hama; the report says Homs
+    r = extract_text("Al Saan, Homs: an air strike hit the village.")
+    assert r["mentions"][0]["place"] is None and first(r)["location"]["admin1"] == "SY04"
+    # a town in a list is no such hint, though a district shares its name
+    r = extract_text("Kafr Zita, Maarat al-Numan and Khan Shaykhun were shelled.")
+    assert r["mentions"][0]["place"]["admin1"] == "SY05"

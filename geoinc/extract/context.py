@@ -24,6 +24,7 @@ from .model import Mention
 __all__ = ["resolve_mentions"]
 
 _COUNTRYSIDE_OF = {"SY01": "SY03"}
+_CAPITAL_RANK = 92  # ... and a governorate capital
 _SEAT_RANK = 48  # the rank the gazetteer gives a subdistrict seat (district seats 68, capitals 92+)
 _AREA_KINDS = ("governorate", "district", "subdistrict", "region")
 _HINT_GAP = re.compile(
@@ -230,6 +231,12 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if best.score < 0.6 and not (local and best.admin1 == local):
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
+        if local and best.admin1 != local and _COUNTRYSIDE_OF.get(best.admin1 or "") != local \
+                and _COUNTRYSIDE_OF.get(local) != best.admin1 and best.kind not in _AREA_KINDS \
+                and not getattr(m, "_gov", False) and _local_hint(mentions, i, text, areas_only=True) == local:
+            # 'Al Saan, Homs': the report places it in a governorate where no such name is known
+            m.place, m.role, m.confidence = None, "unresolved", best.score
+            continue
         if best.match < 0.9 and want == ("neighbourhood",) and best.kind != "neighbourhood":
             # 'al-Ansari neighbourhood' (of Aleppo, not in the gazetteer) is not a village spelt alike
             m.place, m.role, m.confidence = None, "unresolved", best.score
@@ -301,8 +308,10 @@ def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> b
     return bool(hint and any(c.admin1 == hint for c in m.candidates))
 
 
-def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
-    """The governorate of the area mention right after mention ``i`` ('X, Rural Damascus')."""
+def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = False) -> str | None:
+    """The governorate of the area mention right after mention ``i`` ('X, Rural Damascus');
+    ``areas_only``: only when that mention is an area (a governorate, district, subdistrict,
+    region or countryside) or a governorate capital, not any town."""
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
@@ -319,4 +328,6 @@ def _local_hint(mentions: list[Mention], i: int, text: str) -> str | None:
     a1 = {c.admin1 for c in areas if c.admin1}
     if nxt.countryside or any(c.kind in _AREA_KINDS for c in areas):
         a1 = {c.admin1 for c in areas if c.kind in _AREA_KINDS and c.admin1} or a1
+    if areas_only and not (nxt.countryside or cands[0].kind in _AREA_KINDS or cands[0].rank >= _CAPITAL_RANK):
+        return None  # 'Kafr Zita, Maarat al-Numan': a town in a list, though a district shares its name
     return next(iter(a1)) if len(a1) == 1 else None
