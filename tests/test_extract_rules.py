@@ -477,3 +477,10 @@ def test_a_name_the_report_places_in_another_governorate_stays_unresolved():
     # a town in a list is no such hint, though a district shares its name
     r = extract_text("Kafr Zita, Maarat al-Numan and Khan Shaykhun were shelled.")
     assert r["mentions"][0]["place"]["admin1"] == "SY05"
+
+
+def test_arabic_names_of_damascus_neighbourhoods_need_context_when_they_are_words():
+    assert first(extract_text("سقطت قذائف على حي جوبر"))["location"]["id"] == "C10011011"
+    # 'الميدان' (the field) and 'الصناعة' (industry) are words here, not the quarters
+    assert extract_text("يعمل في الميدان منذ سنوات")["mentions"] == []
+    assert extract_text("وزير الصناعة يزور المصنع")["mentions"] == []

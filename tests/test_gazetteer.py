@@ -234,3 +234,14 @@ def test_native_name_breaks_ties_between_spelling_guesses(gaz):
     assert p is not None and p.name_ar == "كديران" and p.admin1 == "SY11"
     # a place spelt right is never overtaken by the tie-breaker
     assert gaz.resolve("Qdeiran").name_ar == "قديران"
+
+
+def test_damascus_neighbourhoods_have_arabic_names(gaz):
+    # OCHA's layer is English only; gazetteer/neighbourhoods_ar.toml adds the Arabic names
+    for ar, pid in [("جوبر", "C10011011"), ("المزة", "C10011071"), ("كفرسوسة", "C10011010"),
+                    ("القابون", "C10011012"), ("مخيم فلسطين", "C10011024")]:
+        p = gaz.resolve(ar)
+        assert p is not None and p.id == pid and p.kind == "neighbourhood", (ar, p)
+    # the Damascus quarter before the Homs village of the same name; Palestine stays foreign
+    assert [c.admin1 for c in gaz.candidates("جوبر")][:2] == ["SY01", "SY04"]
+    assert gaz.is_foreign("فلسطين") and gaz.resolve("فلسطين") is None

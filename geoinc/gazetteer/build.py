@@ -6,7 +6,8 @@ Usage::
 
 Reads OCHA COD-AB 2016/2020 boundaries, OCHA populated places and Damascus neighbourhoods,
 Open-Syria alias tables, GeoNames (cities500 with alternate names), Natural Earth and the
-hand-edited ``gazetteer/regions.toml``; writes:
+hand-edited ``gazetteer/regions.toml`` and ``gazetteer/neighbourhoods_ar.toml`` (Arabic names of
+Damascus neighbourhoods, which OCHA gives in English only); writes:
 
 ``places.jsonl``          one place a line (sorted by id): names, aliases, rule variants, kind,
                           point, admin1/2/3 pcodes, rank, population, sources
@@ -375,6 +376,8 @@ class Builder:
         feats = _load_fc(self.data / "ocha_populated_places_2015" / "syr_damascus_neighbourhoods.geojson")
         out = []
         towns = [pl for pl in self.places.values() if pl["kind"] == "town" and pl["admin1"] in ("SY01", "SY03")]
+        ar_file = self.out / "neighbourhoods_ar.toml"
+        ar_names = tomllib.loads(ar_file.read_text("utf-8")) if ar_file.exists() else {}
         for f in sorted(feats, key=lambda f: f["properties"]["HAY_PCODE"]):
             p = f["properties"]
             name = _clean(p["HAY_EN"])
@@ -393,6 +396,11 @@ class Builder:
                     break
             kind = _CANON_KIND.get(name, "neighbourhood")
             pc = p["HAY_PCODE"]
+            extra_ar = ar_names.get(pc)
+            if extra_ar and not name_ar:
+                # the project's table of Arabic names (OCHA's layer is English only)
+                name_ar = extra_ar["name_ar"]
+                aliases |= {name_ar, *extra_ar.get("aliases", [])}
             self._add(pc, kind, name, name_ar, rp.y, rp.x, admin, aliases, ["ocha_populated_places_2015"])
             out.append(_feature({"pcode": pc, "name": name, "name_ar": name_ar, "kind": kind, **admin}, g))
         _write_fc(self.out / "damascus_neighbourhoods.geojson", out)
@@ -527,9 +535,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {a.data} does not hold ocha_cod_ab_2016/", file=sys.stderr)
         return 2
     a.out.mkdir(parents=True, exist_ok=True)
-    if not (a.out / "regions.toml").exists():
-        src = Path(__file__).resolve().parents[2] / "gazetteer" / "regions.toml"
-        (a.out / "regions.toml").write_bytes(src.read_bytes())
+    for table in ("regions.toml", "neighbourhoods_ar.toml"):  # the hand-edited tables
+        if not (a.out / table).exists():
+            src = Path(__file__).resolve().parents[2] / "gazetteer" / table
+            (a.out / table).write_bytes(src.read_bytes())
     Builder(a.data, a.out).run()
     return 0
 
