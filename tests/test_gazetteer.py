@@ -245,3 +245,20 @@ def test_damascus_neighbourhoods_have_arabic_names(gaz):
     # the Damascus quarter before the Homs village of the same name; Palestine stays foreign
     assert [c.admin1 for c in gaz.candidates("جوبر")][:2] == ["SY01", "SY04"]
     assert gaz.is_foreign("فلسطين") and gaz.resolve("فلسطين") is None
+
+
+def test_admin_units_take_the_point_of_their_seat(gaz):
+    # ACLED codes an event known only to a governorate at its capital: the unit's point is its
+    # seat town's, the polygon stays its geometry
+    homs = gaz.get("SY04")
+    assert gaz.seat("SY04").id == "C2528" and (homs.lat, homs.lon) == (gaz.get("C2528").lat, gaz.get("C2528").lon)
+    assert gaz.seat("SY0302").name == "Duma"  # a seat known by its name where OCHA gives no level
+    # Rural Damascus has no seat in the sources: its point stays inside its own polygon
+    rd = gaz.get("SY03")
+    assert gaz.seat("SY03") is None and gaz.admin_units((rd.lat, rd.lon))["admin1"] == "SY03"
+    # every seat lies in its unit
+    for p in gaz:
+        s = gaz.seat(p.id)
+        if s is not None:
+            level = {"governorate": "admin1", "district": "admin2", "subdistrict": "admin3"}[p.kind]
+            assert getattr(s, level) == p.id

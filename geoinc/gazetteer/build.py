@@ -332,6 +332,36 @@ class Builder:
         self.report["populated_places_snapped_into_listed_subdistrict"] = snapped
         self.report["populated_places_outside_all_subdistricts"] = outside
 
+    def seat_points(self) -> None:
+        """Give each governorate, district and subdistrict the point of its seat town, as ACLED
+        codes an event known only to a province or district at its capital (and as Nominatim
+        places a boundary at its admin centre); the polygon stays the unit's geometry. Seats:
+        OCHA's capital level (1 governorate, 2 district, 3 subdistrict; a higher-level capital
+        inside the unit also counts), else the one town ranked as the unit's seat by its name.
+        Rural Damascus, whose seat OCHA does not give, and units without a known seat keep their
+        representative point."""
+        towns = sorted((pl for pl in self.places.values() if pl["kind"] == "town"), key=lambda pl: pl["id"])
+        moved = 0
+        for pc, pl in sorted(self.places.items()):
+            lvl = {"governorate": 1, "district": 2, "subdistrict": 3}.get(pl["kind"])
+            if lvl is None:
+                continue
+            key = f"admin{lvl}"
+            inside = [t for t in towns if t[key] == pc]
+            seat = None
+            for want in ([1], [2, 1], [3, 2, 1])[lvl - 1]:
+                found = [t for t in inside if t.get("capital_level") == want]
+                if len(found) == 1:
+                    seat = found[0]
+                    break
+            if seat is None and lvl > 1:
+                by_name = [t for t in inside if t["rank"] == CITY_RANK[lvl]]
+                seat = by_name[0] if len(by_name) == 1 else None
+            if seat is not None:
+                pl["lat"], pl["lon"], pl["seat"] = seat["lat"], seat["lon"], seat["id"]
+                moved += 1
+        self.report["admin_units_at_seat_town"] = moved
+
     def geonames(self) -> None:
         feats = _load_fc(self.data / "geonames" / "syria_cities500.geojson")
         towns = [pl for pl in self.places.values() if pl["kind"] == "town"]
@@ -509,6 +539,7 @@ class Builder:
     def run(self) -> None:
         self.admin()
         self.populated()
+        self.seat_points()
         self.geonames()
         self.neighbourhoods()
         self.regions()

@@ -81,6 +81,8 @@ class Gazetteer:
                 )
                 if r.get("capital_level") is not None:
                     self._extra[r["id"]] = {"capital_level": r["capital_level"]}
+                if r.get("seat") is not None:
+                    self._extra[r["id"]] = {"seat": r["seat"]}
         idx = json.loads((self.path / "index.json").read_text(encoding="utf-8"))
         if idx.get("normalizer_version") != NORMALIZER_VERSION:
             idx = self._reindex()
@@ -132,6 +134,12 @@ class Gazetteer:
     def capital_level(self, pid: str) -> int | None:
         """OCHA capital level of a populated place: 0 national, 1 governorate, 2 district, 3 subdistrict seat."""
         return self._extra.get(pid, {}).get("capital_level")
+
+    def seat(self, pid: str) -> Place | None:
+        """The seat town of a governorate, district or subdistrict (whose point the unit takes,
+        as ACLED places an event known only to a province at its capital), or None."""
+        sid = self._extra.get(pid, {}).get("seat")
+        return self.places.get(sid) if sid else None
 
     def names(self) -> Iterator[tuple[str, str]]:
         """Every (name form, place id) pair: names, source aliases and rule variants."""
