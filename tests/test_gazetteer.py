@@ -262,3 +262,8 @@ def test_admin_units_take_the_point_of_their_seat(gaz):
         if s is not None:
             level = {"governorate": "admin1", "district": "admin2", "subdistrict": "admin3"}[p.kind]
             assert getattr(s, level) == p.id
+
+
+def test_mazzeh_airbase_has_its_arabic_name(gaz):
+    p = gaz.resolve("مطار المزة العسكري")
+    assert p is not None and p.id == "C10011070" and p.kind == "site" and p.admin1 == "SY01"
