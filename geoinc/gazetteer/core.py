@@ -92,6 +92,8 @@ class Gazetteer:
         self._loose_list: dict[str, list[str]] | None = None
         self._latin_only: dict[str, list[str]] | None = None
         self._keys_of: dict[str, list[str]] | None = None
+        self._by_key: dict[str, dict[str, list[str]]] = {}  # pid -> loose key -> its aliases, folded
+        self._native: dict[str, tuple[frozenset, frozenset, tuple]] = {}  # pid -> Arabic-name keys
         self._cache: dict[tuple, list[Place]] = {}
         self._match_cache: dict[tuple[str, bool], dict[str, float]] = {}
         self._spatial = None
@@ -201,8 +203,7 @@ class Gazetteer:
             core = _strip_articles(f)
             for pid in loose_hits:
                 # how close the spelling is to the nearest alias sharing the key
-                best = max((fuzz.ratio(core, _strip_articles(fold(a))) for a in self.places[pid].aliases
-                            if loose_key(a) == lk), default=0.0)
+                best = max((fuzz.ratio(core, a) for a in self._aliases_by_key(pid).get(lk, ())), default=0.0)
                 if best >= 60:
                     out[pid] = 0.6 + 0.35 * best / 100.0
         if is_arabic(f):
@@ -233,9 +234,29 @@ class Gazetteer:
                 continue
             if fsk is None:
                 fsk = fine_skeleton(text)
-            if any(not a.isascii() and fine_skeleton(a) == fsk for a in self.places[pid].aliases):
+            if fsk in self._native_keys(pid)[1]:
                 out[pid] = min(v + 0.007, 0.899)
         return out
+
+    def _aliases_by_key(self, pid: str) -> dict[str, list[str]]:
+        """The aliases of a place grouped by loose key (folded, articles stripped), worked out on
+        first use of the place."""
+        d = self._by_key.get(pid)
+        if d is None:
+            d = {}
+            for a in self.places[pid].aliases:
+                d.setdefault(loose_key(a), []).append(_strip_articles(fold(a)))
+            self._by_key[pid] = d
+        return d
+
+    def _native_keys(self, pid: str) -> tuple[frozenset, frozenset, tuple]:
+        """(skeletons, fine skeletons, loose keys) of a place's Arabic names, on first use."""
+        k = self._native.get(pid)
+        if k is None:
+            native = [a for a in self.places[pid].aliases if not a.isascii()]
+            k = self._native[pid] = (frozenset(map(skeleton, native)), frozenset(map(fine_skeleton, native)),
+                                     tuple(map(loose_key, native)))
+        return k
 
     def _add_latin_only(self, f: str, out: dict[str, float]) -> dict[str, float]:
         """Add places with no Arabic name in any source (most Damascus neighbourhoods) whose Latin
@@ -270,7 +291,7 @@ class Gazetteer:
         if len(hits) > 40:
             return out
         for pid in hits:
-            best = max((fuzz.ratio(lk, loose_key(a)) for a in self.places[pid].aliases if not a.isascii()), default=0.0)
+            best = max((fuzz.ratio(lk, k) for k in self._native_keys(pid)[2]), default=0.0)
             if best >= 70:
                 out[pid] = 0.55 + 0.35 * best / 100.0
         return out
@@ -293,8 +314,7 @@ class Gazetteer:
                 if pid in out:
                     continue
                 best = max((fuzz.ratio(lk, k) for k in self._latin_keys(pid)), default=0.0)
-                native = [a for a in self.places[pid].aliases if not a.isascii()]
-                if any(skeleton(a) == sk for a in native):
+                if sk in self._native_keys(pid)[0]:
                     best = max(best, 80.0)  # same consonants as the Arabic name
                 if best >= 70:
                     out[pid] = 0.55 + 0.35 * best / 100.0
