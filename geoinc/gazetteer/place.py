@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = ["Place", "KINDS", "ADMIN_KINDS"]
@@ -55,7 +55,10 @@ class Place:
         }
 
     def with_score(self, score: float, match: float | None = None) -> "Place":
-        return replace(self, score=float(score), match=float(self.match if match is None else match))
+        """A copy with another ``score`` (and ``match``)."""
+        return Place(self.id, self.name, self.name_ar, self.kind, self.lat, self.lon, self.admin1, self.admin2,
+                     self.admin3, float(score), self.rank, self.population, self.aliases,
+                     float(self.match if match is None else match), self.area_km2)
 
     @property
     def is_area(self) -> bool:
@@ -71,3 +74,9 @@ class Place:
 
     def __str__(self) -> str:
         return f"{self.name} ({self.kind}, {self.id})"
+
+
+# with_score passes the fields by position: keep it in step with the class
+if [f.name for f in fields(Place)] != ["id", "name", "name_ar", "kind", "lat", "lon", "admin1", "admin2", "admin3",
+                                       "score", "rank", "population", "aliases", "match", "area_km2"]:
+    raise RuntimeError("Place.with_score must list Place's fields in order")
