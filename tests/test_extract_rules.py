@@ -484,3 +484,10 @@ def test_arabic_names_of_damascus_neighbourhoods_need_context_when_they_are_word
     # 'الميدان' (the field) and 'الصناعة' (industry) are words here, not the quarters
     assert extract_text("يعمل في الميدان منذ سنوات")["mentions"] == []
     assert extract_text("وزير الصناعة يزور المصنع")["mentions"] == []
+
+
+def test_a_governorate_named_later_in_the_sentence_picks_a_namesake_spelt_a_little_differently():
+    # 'Al Safsaf' is spelt exactly like Safsafa in Tartous, and a little differently from Sefsafa
+    # in Ar-Raqqa; the report names Tabaqa and Raqqa governorate
+    r = extract_text("Strikes hit Al Safsaf village, near Tabaqa, Raqqa governorate.")
+    assert r["mentions"][0]["place"]["admin1"] == "SY11"

@@ -25,6 +25,7 @@ __all__ = ["resolve_mentions"]
 
 _COUNTRYSIDE_OF = {"SY01": "SY03"}
 _CAPITAL_RANK = 92  # ... and a governorate capital
+_VOTE_WINDOW = 0.12  # candidates this close to the best take the governorates the report names
 _SEAT_RANK = 48  # the rank the gazetteer gives a subdistrict seat (district seats 68, capitals 92+)
 _AREA_KINDS = ("governorate", "district", "subdistrict", "region")
 _HINT_GAP = re.compile(
@@ -217,7 +218,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                     s += 0.5
                 elif _COUNTRYSIDE_OF.get(c.admin1 or "") == local:
                     s += 0.4  # 'Jobar in rural Damascus': the city's edge is often told as its countryside
-            if c.score >= top_raw - 0.05:
+            if c.score >= top_raw - _VOTE_WINDOW:
                 if c.admin1 and votes.get(c.admin1):
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
