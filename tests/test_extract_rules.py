@@ -325,9 +325,13 @@ def test_quarter_of_another_city_is_not_a_damascus_neighbourhood():
     assert first(r)["location"]["admin1"] == "SY09"
     r = extract_text("سقط صاروخ في زملكا بحي المزرعة")
     assert first(r)["location"]["id"] == "C2320"
-    # a neighbourhood of a city the gazetteer does not divide: not a village spelt alike
+    # a quarter of Aleppo (gazetteer/city_quarters.toml), at the city's point
     r = extract_text("Rescuers pulled survivors from the rubble in the al-Ansari neighbourhood in Aleppo.")
-    assert first(r)["location"]["id"] == "C1007"
+    loc = first(r)["location"]
+    assert loc["id"] == "C1007_al_ansari" and loc["kind"] == "neighbourhood" and loc["admin1"] == "SY02"
+    # a neighbourhood of a city the gazetteer does not divide: the city, not a village spelt alike
+    r = extract_text("Rescuers pulled survivors from the rubble in the al-Mashlab neighbourhood in Raqqa.")
+    assert first(r)["location"]["id"] == "C5710"
 
 
 def test_spelling_variant_in_place_context_replaces_a_shorter_match_inside_it():
@@ -340,10 +344,13 @@ def test_spelling_variant_in_place_context_replaces_a_shorter_match_inside_it():
 
 
 def test_a_village_named_as_a_quarter_of_a_city_in_another_governorate_is_left_unresolved():
-    # 'Fardos' is a village in Al-Hasakeh; 'the X district in Aleppo city' is a quarter of Aleppo
+    # Hama's quarters are not in the gazetteer, and no Hamidiyeh village lies in Hama governorate
+    r = extract_text("Homes were destroyed in the al-Hamidiyah neighbourhood in Hama city on Monday.")
+    assert [(t, p) for t, _, p in places(r)] == [("al-Hamidiyah neighbourhood", None), ("Hama city", "C2987")]
+    assert first(r)["location"]["id"] == "C2987"
+    # Aleppo's quarters are (gazetteer/city_quarters.toml): the quarter, not the Al-Hasakeh village Fardos
     r = extract_text("Homes were destroyed in the Al Fardous district in Aleppo city on Monday.")
-    assert [(t, p) for t, _, p in places(r)] == [("Al Fardous district", None), ("Aleppo city", "C1007")]
-    assert first(r)["location"]["id"] == "C1007"
+    assert [(t, p) for t, _, p in places(r)] == [("Al Fardous district", "C1007_al_fardous"), ("Aleppo city", "C1007")]
     # the same name with 'village' and no other place is the village
     r = extract_text("Shells fell on Fardos village.")
     assert first(r)["location"]["admin1"] == "SY08"
@@ -409,12 +416,23 @@ def test_a_seat_town_beats_a_village_namesake_near_another_place():
 
 
 @pytest.mark.parametrize("text", [
-    "Missiles hit Al-Mashhad district at dawn.",   # a quarter of Aleppo; the village Mashad is in Al-Hasakeh
-    "Strikes on Al Fardous district killed five.",  # likewise: not the village Fardos
+    "Strikes on Al Sabuniyah district killed five.",  # a quarter of Hama, which the gazetteer does not divide
+    "Missiles hit the Al-Hamidiyah quarter at dawn.",  # Hamidiyeh villages lie in Tartous, Lattakia, Quneitra
 ])
 def test_a_quarter_with_nothing_to_place_it_is_not_a_distant_village(text):
     r = extract_text(text)
     assert r["mentions"] and r["mentions"][0]["place"] is None and r["mentions"][0]["role"] == "unresolved"
+
+
+@pytest.mark.parametrize("text,pid", [
+    ("Missiles hit Al-Mashhad district at dawn.", "C1007_al_mashhad"),  # not the village Mashad (Al-Hasakeh)
+    ("قصف على حي الشيخ مقصود في حلب", "C1007_sheikh_maqsoud"),
+    ("Shelling of Baba Amr continued.", "C2528_baba_amr"),
+    ("اشتباكات في حي الجبيلة", "C5086_al_jubaila"),
+])
+def test_quarters_of_aleppo_homs_and_deir_ez_zor(text, pid):
+    loc = first(extract_text(text))["location"]
+    assert loc["id"] == pid and loc["kind"] == "neighbourhood"
 
 
 def test_a_quarter_word_keeps_a_village_its_governorate_supports():

@@ -126,12 +126,24 @@ def _neighbourhoods_uncached(gaz, name: str) -> list[Place]:
     lk = loose_key(name)
     out = []
     for p in gaz:
-        if p.kind != "neighbourhood":
-            continue
+        if p.kind != "neighbourhood" or p.admin1 != "SY01":
+            continue  # Damascus's (the other cities' quarters are listed by name only)
         r = max((fuzz.ratio(lk, loose_key(a)) for a in p.aliases), default=0.0)
         if r >= 75:
             out.append(p.with_score(0.5 + 0.4 * r / 100.0, match=0.5 + 0.4 * r / 100.0))
     return sorted(out, key=lambda p: -p.score)[:3]
+
+
+_CAPITAL_SUBDISTRICTS: dict[int, frozenset[str]] = {}
+
+
+def _capital_subdistricts(gaz) -> frozenset[str]:
+    """The subdistricts holding a governorate capital (whose quarters reports name)."""
+    s = _CAPITAL_SUBDISTRICTS.get(id(gaz))
+    if s is None:
+        s = _CAPITAL_SUBDISTRICTS[id(gaz)] = frozenset(
+            p.admin3 for p in gaz if p.kind == "town" and gaz.capital_level(p.id) == 1 and p.admin3)
+    return s
 
 
 def _prefer(cands: list[Place], pred) -> list[Place]:
@@ -248,7 +260,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             # not the village of the same name in another governorate
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
-        if quarter and not local and best.admin3 and not best.admin3.endswith("0000") and not votes.get(best.admin1 or "", 0.0) - (
+        if quarter and not local and best.admin3 not in _capital_subdistricts(gaz) and not votes.get(best.admin1 or "", 0.0) - (
                 voted[i][1] if i in voted and voted[i][0] == best.admin1 else 0.0) > 0:
             # 'al-Mashhad district' with nothing else to place it: a city quarter the gazetteer
             # lacks, not a village (a place in a governorate capital's own subdistrict is kept)

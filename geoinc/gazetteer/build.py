@@ -6,8 +6,9 @@ Usage::
 
 Reads OCHA COD-AB 2016/2020 boundaries, OCHA populated places and Damascus neighbourhoods,
 Open-Syria alias tables, GeoNames (cities500 with alternate names), Natural Earth and the
-hand-edited ``gazetteer/regions.toml`` and ``gazetteer/neighbourhoods_ar.toml`` (Arabic names of
-Damascus neighbourhoods, which OCHA gives in English only); writes:
+hand-edited ``gazetteer/regions.toml``, ``gazetteer/neighbourhoods_ar.toml`` (Arabic names of
+Damascus neighbourhoods, which OCHA gives in English only) and ``gazetteer/city_quarters.toml``
+(quarters of Aleppo, Homs and Deir ez-Zor, at their city's point); writes:
 
 ``places.jsonl``          one place a line (sorted by id): names, aliases, rule variants, kind,
                           point, admin1/2/3 pcodes, rank, population, sources
@@ -436,6 +437,24 @@ class Builder:
         _write_fc(self.out / "damascus_neighbourhoods.geojson", out)
         self.report["damascus_neighbourhoods"] = len(out)
 
+    def city_quarters(self) -> None:
+        """Quarters of cities other than Damascus from the project's ``city_quarters.toml``: names
+        only, each at its city's point and admin units (see that file)."""
+        path = self.out / "city_quarters.toml"
+        spec = tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+        n = 0
+        for key in sorted(spec):
+            city = self.places.get(spec[key]["city"])
+            if city is None or city["kind"] != "town":
+                raise SystemExit(f"city_quarters.toml: [{key}] names unknown town {spec[key]['city']!r}")
+            admin = {k: city[k] for k in ("admin1", "admin2", "admin3")}
+            for en, names in sorted(spec[key].get("quarters", {}).items()):
+                slug = "".join(c if c.isalnum() else "_" for c in fold(en)).strip("_")
+                self._add(f"{city['id']}_{slug}", "neighbourhood", en, names[0], city["lat"], city["lon"], admin,
+                          {en, *names}, ["city_quarters.toml"], quarter_of=city["id"])
+                n += 1
+        self.report["city_quarters"] = n
+
     def regions(self) -> None:
         spec = tomllib.loads((self.out / "regions.toml").read_text("utf-8"))
         out = []
@@ -542,6 +561,7 @@ class Builder:
         self.seat_points()
         self.geonames()
         self.neighbourhoods()
+        self.city_quarters()
         self.regions()
         self.finish()
 
@@ -566,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {a.data} does not hold ocha_cod_ab_2016/", file=sys.stderr)
         return 2
     a.out.mkdir(parents=True, exist_ok=True)
-    for table in ("regions.toml", "neighbourhoods_ar.toml"):  # the hand-edited tables
+    for table in ("regions.toml", "neighbourhoods_ar.toml", "city_quarters.toml"):  # the hand-edited tables
         if not (a.out / table).exists():
             src = Path(__file__).resolve().parents[2] / "gazetteer" / table
             (a.out / table).write_bytes(src.read_bytes())
