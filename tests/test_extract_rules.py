@@ -509,3 +509,12 @@ def test_a_governorate_named_later_in_the_sentence_picks_a_namesake_spelt_a_litt
     # in Ar-Raqqa; the report names Tabaqa and Raqqa governorate
     r = extract_text("Strikes hit Al Safsaf village, near Tabaqa, Raqqa governorate.")
     assert r["mentions"][0]["place"]["admin1"] == "SY11"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Civilians suffocated after airstrikes with Sarin gas.", []),
+    ("The Sarin attack killed dozens in Khan Shaykhun.", ["Khan Shaykhun"]),
+    ("Clashes erupted in Sarin, south of Kobani.", ["Sarin", "Kobani"]),  # the town, in place context
+])
+def test_a_chemical_agent_is_not_the_town_of_the_same_name(text, names):
+    assert [m["text"] for m in extract_text(text)["mentions"] if m["place"]] == names

@@ -35,11 +35,16 @@ _AR_PREFIX_ART = frozenset(["ال", "وال", "بال", "فال", "كال", "ل�
 _COMMON_FILE = Path(__file__).with_name("data") / "common_english.txt"
 
 
+# names of weapons and chemical agents that conflict reports use as words ('Sarin gas') and that
+# are also place names (Sarin, a town and subdistrict near Manbij): a place only in place context
+_WEAPON_WORDS = frozenset("sarin tabun soman napalm scud".split())
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     return frozenset(
         w.strip() for w in _COMMON_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-    )
+    ) | _WEAPON_WORDS
 
 
 _COMMON_AR_FILE = Path(__file__).with_name("data") / "common_arabic.txt"
