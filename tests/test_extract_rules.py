@@ -518,3 +518,13 @@ def test_a_governorate_named_later_in_the_sentence_picks_a_namesake_spelt_a_litt
 ])
 def test_a_chemical_agent_is_not_the_town_of_the_same_name(text, names):
     assert [m["text"] for m in extract_text(text)["mentions"] if m["place"]] == names
+
+
+def test_a_spelling_that_transliterates_the_arabic_name_is_taken_in_place_context():
+    # 'Khan Al Sebel' is not spelt like any listed form of Khan al-Subul (خان السبل), but its
+    # consonants are the Arabic name's, letter for letter
+    r = extract_text("Four dead after an air strike on a factory in Khan Al Sebel in Idlib province.")
+    assert first(r)["location"]["name_ar"] == "خان السبل"
+    # three consonants agree by chance: "Iran's" is not عرنوس
+    r = extract_text("Members of Iran's elite force were killed in Syria.")
+    assert all(m["place"] is None or m["place"]["kind"] == "country" for m in r["mentions"])

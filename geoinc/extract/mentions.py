@@ -18,7 +18,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from ..text.normalize import ARTICLES, fold, loose_key
+from ..text.normalize import ARTICLES, fine_skeleton, fold, loose_key
 from .fastfold import fold_with_offsets_fast as fold_with_offsets
 from .foreign import foreign_places
 from .model import Mention
@@ -521,8 +521,16 @@ def _fallback_key(name: str, gaz) -> str | None:
     if len(core.replace(" ", "")) < 5 or fold(name) in _common_words():
         return None
     hits = gaz._match(name) or gaz._match(core)
-    if not hits or max(hits.values()) < 0.85:  # a loose-key spelling variant in place context ("Mezzeh" ~ "Mazzeh")
+    if not hits:
         return None
+    best = max(hits.values())
+    if best < 0.85:  # a loose-key spelling variant in place context ("Mezzeh" ~ "Mazzeh")
+        # ... or a spelling a little further off whose consonants are those of the place's Arabic
+        # name, letter for letter ('Khan Al Sebel' ~ خان السبل); four consonants at least, fewer
+        # agree by chance ("Iran's" ~ عرنوس)
+        fsk = fine_skeleton(name)
+        if best < 0.8 or len(fsk) < 4 or not any(fsk in gaz._native_keys(pid)[1] for pid, v in hits.items() if v >= 0.8):
+            return None
     return fold(name)
 
 
