@@ -267,3 +267,11 @@ def test_admin_units_take_the_point_of_their_seat(gaz):
 def test_mazzeh_airbase_has_its_arabic_name(gaz):
     p = gaz.resolve("مطار المزة العسكري")
     assert p is not None and p.id == "C10011070" and p.kind == "site" and p.admin1 == "SY01"
+
+
+def test_damascus_neighbourhoods_answer_to_their_usual_english_spellings(gaz):
+    for name, pid in [("Qaboun", "C10011012"), ("Mezzeh", "C10011071"), ("Barzeh", "C10011013"),
+                      ("Old Damascus", "C10011027"), ("Old Damasus", "C10011027")]:
+        p = gaz.resolve(name)
+        assert p is not None and p.id == pid and p.match == 1.0, (name, p)
+    assert gaz.get("C10011027").name == "Old Damascus"  # OCHA's 'Old Damasus', corrected

@@ -427,11 +427,14 @@ class Builder:
                     break
             kind = _CANON_KIND.get(name, "neighbourhood")
             pc = p["HAY_PCODE"]
-            extra_ar = ar_names.get(pc)
-            if extra_ar and not name_ar:
-                # the project's table of Arabic names (OCHA's layer is English only)
-                name_ar = extra_ar["name_ar"]
-                aliases |= {name_ar, *extra_ar.get("aliases", [])}
+            extra_names = ar_names.get(pc)
+            if extra_names:
+                # the project's table of Arabic names and usual spellings (OCHA's layer is English only)
+                name_ar = name_ar or extra_names["name_ar"]
+                if extra_names.get("name"):  # a corrected English name ('Old Damasus' is a typo)
+                    aliases.add(extra_names["name"])
+                    name = extra_names["name"]
+                aliases |= {extra_names["name_ar"], *extra_names.get("aliases", [])}
             self._add(pc, kind, name, name_ar, rp.y, rp.x, admin, aliases, ["ocha_populated_places_2015"])
             out.append(_feature({"pcode": pc, "name": name, "name_ar": name_ar, "kind": kind, **admin}, g))
         _write_fc(self.out / "damascus_neighbourhoods.geojson", out)
