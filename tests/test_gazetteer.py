@@ -275,3 +275,12 @@ def test_damascus_neighbourhoods_answer_to_their_usual_english_spellings(gaz):
         p = gaz.resolve(name)
         assert p is not None and p.id == pid and p.match == 1.0, (name, p)
     assert gaz.get("C10011027").name == "Old Damascus"  # OCHA's 'Old Damasus', corrected
+
+
+def test_a_plain_name_finds_the_villages_known_only_with_a_qualifier(gaz):
+    # only 'Lower Baqras' and 'Upper Baqras' are listed: 'Buqrus' is either, as a spelling guess
+    c = gaz.candidates("Buqrus town")
+    assert {p.name for p in c[:2]} == {"Lower Baqras", "Upper Baqras"} and all(p.admin1 == "SY09" for p in c[:2])
+    assert c[0].score < 0.9
+    # a plain name that is listed stays itself
+    assert gaz.resolve("Ghariyah").name == "Gharyeh"

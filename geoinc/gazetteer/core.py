@@ -37,6 +37,9 @@ _HINT_WORDS = frozenset({"near", "around", "outside", "outskirts", "of", "the", 
 _BRACKET = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 
 
+_QUALIFIER_TOKENS = ("lower", "upper", "big", "small", "east", "west", "north", "south")  # see normalize._QUALIFIERS
+
+
 def _strip_articles(folded: str) -> str:
     words = folded.split()
     kept = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
@@ -320,6 +323,17 @@ class Gazetteer:
                     out[pid] = 0.55 + 0.35 * best / 100.0
         if out:
             return out
+        if "|" not in lk:
+            # the plain name of villages known only as 'Lower X' / 'Upper X' (or East/West, Big/Small):
+            # either of them, as a spelling guess ('Buqrus' ~ Lower and Upper Baqras)
+            for q in _QUALIFIER_TOKENS:
+                for pid in self._loose.get(f"{lk}|{q}", ()):
+                    out[pid] = max(out.get(pid, 0.0), 0.8)
+                if len(sk) >= 3:
+                    for pid in self._skel.get(f"{sk}|{q}", ()):
+                        out.setdefault(pid, 0.75)
+            if out:
+                return out
         cut = _fuzzy_cutoff(len(lk))
         if cut is None:
             return out
