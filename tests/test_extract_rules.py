@@ -492,6 +492,8 @@ def test_a_name_the_report_places_in_another_governorate_stays_unresolved():
     # 'Al Saan, Homs': the only As-Saan known is in Hama; the report says Homs
     r = extract_text("Al Saan, Homs: an air strike hit the village.")
     assert r["mentions"][0]["place"] is None and first(r)["location"]["admin1"] == "SY04"
+    # ... and 'Homs' there says which governorate, not that it happened in the city
+    assert first(r)["location"]["kind"] == "governorate" and first(r)["precision"] == 3
     # a town in a list is no such hint, though a district shares its name
     r = extract_text("Kafr Zita, Maarat al-Numan and Khan Shaykhun were shelled.")
     assert r["mentions"][0]["place"]["admin1"] == "SY05"

@@ -247,8 +247,13 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if local and best.admin1 != local and _COUNTRYSIDE_OF.get(best.admin1 or "") != local \
                 and _COUNTRYSIDE_OF.get(local) != best.admin1 and best.kind not in _AREA_KINDS \
                 and not getattr(m, "_gov", False) and _local_hint(mentions, i, text, areas_only=True) == local:
-            # 'Al Saan, Homs': the report places it in a governorate where no such name is known
+            # 'Al Saan, Homs': the report places it in a governorate where no such name is known;
+            # the name after it then stands for that governorate, not for its capital (unless a
+            # descriptor says 'city')
             m.place, m.role, m.confidence = None, "unresolved", best.score
+            nxt = mentions[i + 1]
+            if not getattr(nxt, "_want", ()) and any(c.kind == "governorate" and c.admin1 == local for c in nxt.candidates):
+                nxt._want = ("governorate", "region")  # type: ignore[attr-defined]
             continue
         if best.match < 0.9 and want == ("neighbourhood",) and best.kind != "neighbourhood":
             # 'al-Ansari neighbourhood' (of Aleppo, not in the gazetteer) is not a village spelt alike
