@@ -530,3 +530,13 @@ def test_a_spelling_that_transliterates_the_arabic_name_is_taken_in_place_contex
     # three consonants agree by chance: "Iran's" is not عرنوس
     r = extract_text("Members of Iran's elite force were killed in Syria.")
     assert all(m["place"] is None or m["place"]["kind"] == "country" for m in r["mentions"])
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذائف هاون على حي الميدان في دمشق",
+    "ألقت المروحيات براميل متفجرة على داريا",
+    "Mortars hit the Midan district of Damascus.",
+    "Helicopters dropped barrels on Daraya.",
+])
+def test_shells_mortars_barrels_and_helicopters_are_strikes(text):
+    assert first(extract_text(text))["type"] == "strike"

@@ -29,7 +29,8 @@ TRIGGERS: dict[str, str] = {
     "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
     "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|warplanes?|jets?|drones?|missiles?|"
-              r"rockets?|artillery|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|مدفعي\w*|مسيره",
+              r"rockets?|artillery|mortars?|helicopters?|barrels?|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|صواريخ|الصواريخ|"
+              r"مدفعي\w*|مسيره|قذايف|قذيفه|هاون|براميل|البراميل|برميل|مروحي\w*|المروحي\w*|طايره|الطايره|طايرات|الطايرات",
     "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|معارك|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
