@@ -540,3 +540,21 @@ def test_a_spelling_that_transliterates_the_arabic_name_is_taken_in_place_contex
 ])
 def test_shells_mortars_barrels_and_helicopters_are_strikes(text):
     assert first(extract_text(text))["type"] == "strike"
+
+
+def test_html_character_references_are_read_decoded_with_offsets_in_the_original():
+    text = "Clashes in Dar&#8217;a city and shelling on &#8220;Hama&#8221; &amp; Idlib"
+    r = extract_text(text)
+    assert [m["text"] for m in r["mentions"]] == ["Dar&#8217;a city", "Hama", "Idlib"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in r["mentions"])
+    assert first(r)["location"]["admin1"] == "SY12"
+    # a reference html does not know stays text, and nothing loops
+    assert [m["text"] for m in extract_text("A &foo; test in Homs")["mentions"]] == ["Homs"]
+
+
+def test_decode_entities_maps_each_character_back():
+    from geoinc.extract import decode_entities
+    text = "a&amp;b&#8217;c&zz;"
+    dec, starts, ends = decode_entities(text)
+    assert dec == "a&b’c&zz;"
+    assert [text[s:e] for s, e in zip(starts, ends)] == ["a", "&amp;", "b", "&#8217;", "c", "&", "z", "z", ";"]

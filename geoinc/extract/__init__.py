@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator
 
-__all__ = ["extract_text", "extract", "Extractor", "MAX_TEXT_CHARS", "find_mentions"]
+__all__ = ["extract_text", "extract", "Extractor", "MAX_TEXT_CHARS", "find_mentions", "decode_entities"]
 
 #: Longest text accepted for one report (characters); longer records are rejected, not truncated.
 MAX_TEXT_CHARS = 1_000_000
@@ -48,16 +48,21 @@ class Extractor:
 
     def __call__(self, text: str, published: Any = None, lang: str | None = None, id: Any = None,
                  **extra: Any) -> dict[str, Any]:
-        from .fastfold import fold_with_offsets_fast as fold_with_offsets
+        err = _check_text(text)
+        if err:
+            return _rejected(id, err, published, lang, extra)
+        if "&" in text and _ENTITY.search(text):
+            return self._with_entities_decoded(text, published, lang, id, extra)
+        return self._extract(text, published, lang, id, extra)
+
+    def _extract(self, text: str, published: Any, lang: str | None, id: Any, extra: dict) -> dict[str, Any]:
         from .context import resolve_mentions
         from .dates import parse_published
+        from .fastfold import fold_with_offsets_fast as fold_with_offsets
         from .incidents import build_incidents
         from .mentions import find_mentions as _find
         from .sentences import sentence_index, split_sentences
 
-        err = _check_text(text)
-        if err:
-            return _rejected(id, err, published, lang, extra)
         pub = parse_published(published)
         header = _HEADER_DATE.match(text[:200])
         if pub is None and published in (None, "") and header:
@@ -82,6 +87,53 @@ class Extractor:
             if extra.get(k) not in (None, ""):
                 out[k] = extra[k]
         return out
+
+
+    def _with_entities_decoded(self, text: str, published: Any, lang: str | None, id: Any, extra: dict) -> dict[str, Any]:
+        """Extract from ``text`` with its HTML character references decoded ('Dar&#8217;a' is
+        'Dar’a', as scraped headlines write it), then give the mentions' offsets and text in the
+        original ``text``."""
+        decoded, starts, ends = decode_entities(text)
+        if decoded == text:  # only references html does not know ('&foo;')
+            return self._extract(text, published, lang, id, extra)
+        out = self._extract(decoded, published, lang, id, extra)
+        for m in out["mentions"]:
+            s, e = starts[m["start"]], ends[m["end"] - 1]
+            m["start"], m["end"], m["text"] = s, e, text[s:e]
+        return out
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def decode_entities(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with its HTML character references decoded, and for each character of the result
+    the start and end of what it came from in ``text`` (an entity's whole span, or the one
+    character)."""
+    import html
+
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        if m.start() > pos:
+            pieces.append(text[pos:m.start()])
+            starts.extend(range(pos, m.start()))
+            ends.extend(range(pos + 1, m.start() + 1))
+        rep = html.unescape(m.group())
+        if rep == m.group():  # not a reference html knows: keep it as it is
+            rep_s, rep_e = list(range(m.start(), m.end())), list(range(m.start() + 1, m.end() + 1))
+        else:
+            rep_s, rep_e = [m.start()] * len(rep), [m.end()] * len(rep)
+        pieces.append(rep)
+        starts.extend(rep_s)
+        ends.extend(rep_e)
+        pos = m.end()
+    pieces.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(pieces), starts, ends
 
 
 def _language(text: str) -> str:
