@@ -375,16 +375,17 @@ def _is_reference_point(m: Mention, text: str) -> bool:
 
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus')."""
+    if len(idxs) == 1:
+        return idxs[0]
     main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
-
-    def origin(i: int) -> float:
-        return 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
-
+    # where people or fire came from ('fled from Daraa'): a weaker claim, worked out once
+    origin = {i: 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
+              for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
         # of Homs and Deir Ezzor' lists two places and the first leads
-        lead = min((i for i in main if not origin(i)), key=lambda i: mentions[i].start, default=None)
+        lead = min((i for i in main if not origin[i]), key=lambda i: mentions[i].start, default=None)
         a1 = mentions[lead].place.admin1 if lead is not None else None
         if a1:
             fam = {a1, _CITY_AND_COUNTRYSIDE.get(a1, a1)}
@@ -397,7 +398,7 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
             return 1  # a neighbourhood listed with towns ('Zamalka, Jobar and Ayn Terma') is one of them
         return _SPECIFICITY.get(p.kind, 6) + (3 if mentions[i].countryside else 0)
 
-    return min(main, key=lambda i: (specificity(i) + origin(i), main.index(i)))
+    return min(main, key=lambda i: (specificity(i) + origin[i], main.index(i)))
 
 
 def _same_place(a, b) -> bool:
