@@ -558,3 +558,9 @@ def test_decode_entities_maps_each_character_back():
     dec, starts, ends = decode_entities(text)
     assert dec == "a&b’c&zz;"
     assert [text[s:e] for s, e in zip(starts, ends)] == ["a", "&amp;", "b", "&#8217;", "c", "&", "z", "z", ";"]
+
+
+def test_a_speaker_whose_name_goes_on_is_not_a_place():
+    # 'Sheikh Said' is a village name, but here a man's, going on with his family name
+    r = extract_text("Sheikh Said al-Hadi told reporters the talks in Damascus failed.")
+    assert [m["text"] for m in r["mentions"]] == ["Damascus"]

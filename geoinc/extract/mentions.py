@@ -223,7 +223,8 @@ _TAIL_OK = frozenset(
     "checkpoint crossing plain plains mountain mountains neighbourhood neighborhood quarter suburb suburbs "
     "region front frontline outskirts military".split()
 )
-_SPEECH_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+# a speaker: 'X said', and 'X al-Hadi told' (a name going on with a family name before the verb)
+_SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
 _SPEECH_LONGEST = max(map(len, _SPEECH_WORDS))
