@@ -284,3 +284,10 @@ def test_a_plain_name_finds_the_villages_known_only_with_a_qualifier(gaz):
     assert c[0].score < 0.9
     # a plain name that is listed stays itself
     assert gaz.resolve("Ghariyah").name == "Gharyeh"
+
+
+def test_facility_descriptors_point_to_the_place_they_are_named_after(gaz):
+    p = gaz.resolve("Adra Prison Complex")
+    assert p is not None and p.name == "Adra" and p.admin1 == "SY03"
+    p = gaz.resolve("Al Ramousah Military Complex")  # a quarter of Aleppo (city_quarters.toml)
+    assert p is not None and p.admin1 == "SY02" and p.kind == "neighbourhood"

@@ -39,6 +39,8 @@ DESCRIPTORS: dict[str, str | None] = {
     "field": "near", "dam": "near", "bridge": "near", "junction": "near", "roundabout": "near",
     "crossing": "near", "border crossing": "near", "prison": "near", "hospital": "near",
     "tower": "near", "factory": "near", "station": "near", "front": "near", "frontline": "near",
+    "complex": "near", "military complex": "near", "barracks": "near", "college": "near", "academy": "near",
+    "sector": None,
     "markaz": None,
     # Arabic (folded: ة -> ه)
     "محافظه": "governorate", "مدينه": "town", "بلده": "town", "قريه": "town", "بلدات": "town",
