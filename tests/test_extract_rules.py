@@ -564,3 +564,13 @@ def test_a_speaker_whose_name_goes_on_is_not_a_place():
     # 'Sheikh Said' is a village name, but here a man's, going on with his family name
     r = extract_text("Sheikh Said al-Hadi told reporters the talks in Damascus failed.")
     assert [m["text"] for m in r["mentions"]] == ["Damascus"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("rescuers in duma pulled children from the rubble", ["duma"]),  # a district seat, after 'in'
+    ("Raids near hama.", ["hama"]),
+    ("a damask tablecloth was sold", []),                             # no place word before it
+    ("see www.daraa.net for more", []),
+])
+def test_a_seat_in_lower_case_after_a_place_word(text, names):
+    assert [m["text"] for m in extract_text(text)["mentions"] if m["place"]] == names

@@ -254,7 +254,12 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     """The English-script checks of the module doc, on original offsets ``[s, e)``."""
     span = text[s:e]
     if not any(w[0].isupper() and fold(w) not in ARTICLES for w in _LETTERS.findall(span)):
-        return False  # no capitalised word (articles aside)
+        # no capitalised word (articles aside): only a governorate, its capital or a district or
+        # subdistrict seat written in lower case after a place word ('shelling on idlib', 'in duma'),
+        # and not an English word
+        if not (m.is_notable(key) and len(key) >= 4 and key not in _common_words() and not flags & _FOREIGN
+                and (s == 0 or not text[s - 1] in "/.@_#") and _PLACE_CONTEXT_BEFORE.search(text[max(0, s - 40):s])):
+            return False
     before = text[max(0, s - 40):s]
     after = text[e:e + 40]
     fp = m.foreign.get(key) if flags & _FOREIGN else None
