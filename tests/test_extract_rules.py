@@ -574,3 +574,13 @@ def test_a_speaker_whose_name_goes_on_is_not_a_place():
 ])
 def test_a_seat_in_lower_case_after_a_place_word(text, names):
     assert [m["text"] for m in extract_text(text)["mentions"] if m["place"]] == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Rockets hit the Al Sabuniyah neighbourhood.", None),  # a quarter of Hama, not Damascus's al-Sinaa
+    ("Shelling on the Mezze neighbourhood.", "Mazzeh"),      # a Damascus spelling variant still found
+    ("Raids on the Jubar neighbourhood.", "Jowbar"),
+])
+def test_the_damascus_neighbourhood_fallback_takes_only_close_spellings(text, name):
+    m = extract_text(text)["mentions"][0]
+    assert (m["place"] or {}).get("name") == name

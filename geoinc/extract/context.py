@@ -128,8 +128,9 @@ def _neighbourhoods_uncached(gaz, name: str) -> list[Place]:
     for p in gaz:
         if p.kind != "neighbourhood" or p.admin1 != "SY01":
             continue  # Damascus's (the other cities' quarters are listed by name only)
-        r = max((fuzz.ratio(lk, loose_key(a)) for a in p.aliases), default=0.0)
-        if r >= 75:
+        r = max((fuzz.ratio(lk, k) for k in map(loose_key, p.aliases) if len(k) >= 6 or fuzz.ratio(lk, k) >= 90),
+                default=0.0)  # a short key only when nearly the same ('sana' is not 'sabuna')
+        if r >= 80:
             out.append(p.with_score(0.5 + 0.4 * r / 100.0, match=0.5 + 0.4 * r / 100.0))
     return sorted(out, key=lambda p: -p.score)[:3]
 
