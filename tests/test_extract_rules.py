@@ -584,3 +584,13 @@ def test_a_seat_in_lower_case_after_a_place_word(text, names):
 def test_the_damascus_neighbourhood_fallback_takes_only_close_spellings(text, name):
     m = extract_text(text)["mentions"][0]
     assert (m["place"] or {}).get("name") == name
+
+
+@pytest.mark.parametrize("text,typ,killed", [
+    ("مقتل طفلين بقصف على معرة النعمان", "strike", 2),           # بقصف: the event word behind ب
+    ("حالات اختناق جراء القصف بالغازات السامة على كفرزيتا", "strike", None),  # القصف: with the article
+    ("قتل ثلاثة مدنيين وبالقصف المدفعي دمرت منازل في الرستن", "strike", 3),
+])
+def test_arabic_event_words_behind_a_proclitic_or_the_article(text, typ, killed):
+    inc = first(extract_text(text))
+    assert inc["type"] == typ and inc["killed"] == killed

@@ -80,7 +80,8 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
     by that letter (``a(?:(rrest\\w*)|(pprehend\\w*)|...)|d(?:...)``) so a few are tried at each
     word instead of all of them. Alternatives keep their order within a letter, and those of
     other letters cannot match there, so the first alternative that matches is the same; each
-    one is a numbered group whose type ``types[m.lastindex]`` gives.
+    one is a numbered group whose type ``types[m.lastindex]`` gives. A last branch takes the Arabic
+    event words behind a proclitic (و ف ب ل ك) or the article.
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
     for typ, src in TRIGGERS.items():
@@ -93,6 +94,14 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
     for letter, alts in by_letter.items():
         branches.append(letter + "(?:" + "|".join(f"({rest})" for rest, _ in alts) + ")")
         types += [typ for _, typ in alts]
+    # Arabic event words with a proclitic or the article ('بقصف', 'القصف', 'وبالقصف', 'للقصف'):
+    # tried last, so a word that matched before matches the same way
+    ar_branches = []
+    for letter, alts in by_letter.items():
+        if "\u0600" <= letter <= "\u06ff":
+            ar_branches.append(letter + "(?:" + "|".join(f"({rest})" for rest, _ in alts) + ")")
+            types += [typ for _, typ in alts]
+    branches.append("(?:[وف]?[بلك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?:" + "|".join(ar_branches) + ")")
     return re.compile(" (?:" + "|".join(branches) + ")(?!\\S)"), types
 
 
