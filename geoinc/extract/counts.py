@@ -164,10 +164,10 @@ def find_counts(folded: str) -> dict[str, int | None]:
     """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
     toks = folded.split()
     role_of = list(map(_ROLES.__getitem__, toks))
-    roles = [(i, r) for i, r in enumerate(role_of) if r]
     out: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}
-    if not roles:
+    if not any(role_of):
         return out  # no count can take a role
+    roles = [(i, r) for i, r in enumerate(role_of) if r]
     phrases = _count_phrases(toks, list(map(_NUMS.__getitem__, toks)), role_of)
     if not phrases:
         return out

@@ -220,6 +220,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # cannot hold what its report lacks)
     may_caption = _has_any(folded, _CAPTION_HINTS)
     may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
+    may_origin = _may_have_origin(text)
     if ":" in text[:120]:
         _header_labels(mentions, text)
     by_sent: dict[int, list[int]] = {}
@@ -278,7 +279,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 incidents.append(inc)
                 last_by_family[fam] = inc
                 continue
-            loc_i = _pick_location(syr, mentions, text)
+            loc_i = _pick_location(syr, mentions, text, may_origin)
             loc = mentions[loc_i]
             # the governorates (or, for a region across several, the regions) the group names as areas
             govs = {mentions[i].place.admin1 or mentions[i].place.id for i in syr
@@ -382,14 +383,21 @@ def _is_reference_point(m: Mention, text: str) -> bool:
     return "of" in before.lower() and _RELATIVE_TO.search(before) is not None
 
 
-def _pick_location(idxs: list[int], mentions: list[Mention], text: str) -> int:
-    """The most specific place of a group, skipping reference points ('south of Damascus')."""
+def _may_have_origin(text: str) -> bool:
+    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من'; f, r, o and m have no
+    other case forms that re.I would also match)."""
+    return "من" in text or "from" in text.lower()
+
+
+def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_origin: bool = True) -> int:
+    """The most specific place of a group, skipping reference points ('south of Damascus').
+    ``may_origin``: False when the report holds no 'from'/'من' (see ``_may_have_origin``)."""
     if len(idxs) == 1:
         return idxs[0]
     main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
     # where people or fire came from ('fled from Daraa'): a weaker claim, worked out once
-    origin = {i: 0.5 if _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start]) else 0.0
-              for i in main}
+    origin = {i: 0.5 if may_origin and _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start])
+              else 0.0 for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
