@@ -18,15 +18,15 @@ from __future__ import annotations
 import math
 import re
 
-from ..gazetteer.place import Place
+from ..gazetteer.core import _COUNTRYSIDE_OF
+from ..gazetteer.place import CITY_RANK, Place
 from .model import Mention
 
 __all__ = ["resolve_mentions"]
 
-_COUNTRYSIDE_OF = {"SY01": "SY03"}
-_CAPITAL_RANK = 92  # ... and a governorate capital
+_CAPITAL_RANK = CITY_RANK[1]  # a governorate capital's rank in the gazetteer
+_SEAT_RANK = CITY_RANK[3]  # a subdistrict seat's (district seats and capitals rank higher)
 _VOTE_WINDOW = 0.12  # candidates this close to the best take the governorates the report names
-_SEAT_RANK = 48  # the rank the gazetteer gives a subdistrict seat (district seats 68, capitals 92+)
 _AREA_KINDS = ("governorate", "district", "subdistrict", "region")
 _HINT_GAP = re.compile(
     r"^(?:\s*[,،]\s*|\s+(?:in|of|near|in\s+the|of\s+the|in\s+the\s+countryside\s+of|in\s+rural|in\s+the\s+province\s+of|"
@@ -42,16 +42,15 @@ _QUARTER_WORDS = _NEIGH_WORDS + ("district",)  # English 'district' after a name
 _GOV_WORDS = ("governorate", "province", "countryside", "desert", "direction", "rural", "محافظه", "ريف")
 
 
-def _km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+def _same_area(a: str | None, b: str | None) -> bool:
+    """Governorate ``a`` is ``b``, or one is the other's countryside (Damascus and Rural Damascus)."""
+    return a is not None and b is not None and (a == b or _COUNTRYSIDE_OF.get(a) == b or _COUNTRYSIDE_OF.get(b) == a)
 
 
 class _AnchorDistances:
-    """Closeness of candidate places to a report's anchors, on the distances :func:`_km` computes
-    (same arithmetic, so the same floats), with each anchor's radians and cosine worked out once
-    and each (candidate point, mention key) answered once per report."""
+    """Closeness of candidate places to a report's anchors by great-circle (haversine) distance,
+    with each anchor's radians and cosine worked out once and each (candidate point, mention key)
+    answered once per report."""
 
     def __init__(self, anchors: list[tuple[Mention, Place]]) -> None:
         self.points = [(am.key, math.radians(p.lat), math.radians(p.lon))
@@ -245,8 +244,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if best.score < 0.6 and not (local and best.admin1 == local):
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
-        if local and best.admin1 != local and _COUNTRYSIDE_OF.get(best.admin1 or "") != local \
-                and _COUNTRYSIDE_OF.get(local) != best.admin1 and best.kind not in _AREA_KINDS \
+        if local and best.admin1 is not None and not _same_area(best.admin1, local) and best.kind not in _AREA_KINDS \
                 and not getattr(m, "_gov", False) and _local_hint(mentions, i, text, areas_only=True) == local:
             # 'Al Saan, Homs': the report places it in a governorate where no such name is known;
             # the name after it then stands for that governorate, not for its capital (unless a
@@ -261,13 +259,14 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
         quarter = best.kind == "town" and any(d in _QUARTER_WORDS for d in getattr(m, "_desc", ()))
+        own = voted.get(i)  # this mention's own vote does not count as the report's word
+        others = {a for a, v in votes.items() if v - (own[1] if own and own[0] == a else 0.0) > 0}
         if quarter and local and best.admin1 != local and _COUNTRYSIDE_OF.get(best.admin1 or "") != local:
             # 'al-Fardous district in Aleppo city': a quarter of that city (not in the gazetteer),
             # not the village of the same name in another governorate
             m.place, m.role, m.confidence = None, "unresolved", best.score
             continue
-        if quarter and not local and best.admin3 not in _capital_subdistricts(gaz) and not votes.get(best.admin1 or "", 0.0) - (
-                voted[i][1] if i in voted and voted[i][0] == best.admin1 else 0.0) > 0:
+        if quarter and not local and best.admin3 not in _capital_subdistricts(gaz) and best.admin1 not in others:
             # 'al-Mashhad district' with nothing else to place it: a city quarter the gazetteer
             # lacks, not a village (a place in a governorate capital's own subdistrict is kept)
             m.place, m.role, m.confidence = None, "unresolved", best.score
@@ -275,8 +274,6 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if (best.match < 0.9 or quarter) and not (local and best.admin1 == local):
             # a spelling-tolerant match, or a village named as a quarter: not when the report says
             # it is somewhere else
-            own = voted.get(i)  # this mention's own vote does not count as the report's word
-            others = {a for a, v in votes.items() if v - (own[1] if own and own[0] == a else 0.0) > 0}
             if others and best.admin1 not in others and not (others & {_COUNTRYSIDE_OF.get(best.admin1 or "")}) \
                     and best.kind not in _AREA_KINDS:
                 m.place, m.role, m.confidence = None, "unresolved", best.score

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..text.normalize import fold
+from .memo import Memo
 
 __all__ = ["find_counts", "NUMBER_WORDS"]
 
@@ -64,19 +65,6 @@ def _num(tok: str) -> int | None:
     return _AR_NUM.get(t)
 
 
-_ROLE_CACHE: dict[str, str | None] = {}
-
-
-def _role(tok: str) -> str | None:
-    r = _ROLE_CACHE.get(tok, "?")
-    if r != "?":
-        return r
-    r = _ROLE_CACHE[tok] = _role_uncached(tok)
-    if len(_ROLE_CACHE) > 100_000:
-        _ROLE_CACHE.clear()
-    return r
-
-
 def _role_uncached(tok: str) -> str | None:
     t = tok
     for name, rx in _ROLE_RX:
@@ -85,23 +73,9 @@ def _role_uncached(tok: str) -> str | None:
     return None
 
 
-class _TokenCache(dict):
-    """Token -> ``compute(token)``, filled on first use (looked up with ``cache[tok]`` or
-    ``map(cache.__getitem__, toks)`` at C speed); emptied when it grows past 100,000 tokens."""
-
-    def __init__(self, compute) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, tok: str):
-        if len(self) > 100_000:
-            self.clear()
-        v = self[tok] = self.compute(tok)
-        return v
-
-
-_ROLES = _TokenCache(_role_uncached)
-_NUMS = _TokenCache(_num)
+# each token's role and number value, worked out once per token
+_ROLES = Memo(_role_uncached)
+_NUMS = Memo(_num)
 # tokens that can open a count phrase without being a number ('the leader', 'عنصرين')
 _PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL)
 
@@ -185,7 +159,7 @@ def find_counts(folded: str) -> dict[str, int | None]:
     for a in assigned:
         gap = toks[groups[-1][-1][1]:a[0]] if groups else []
         if groups and groups[-1][-1][3] == a[3] and len(gap) <= 6 and any(w in ("and", "و") for w in gap) and not any(
-            _role(w) or _num(w) is not None and w not in ("a", "an") for w in gap
+            _ROLES[w] or _NUMS[w] is not None and w not in ("a", "an") for w in gap
         ):
             groups[-1].append(a)
         else:

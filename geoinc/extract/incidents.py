@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from functools import partial
 
+from .context import _CAPITAL_RANK, _same_area
 from .counts import find_counts
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention
@@ -136,8 +137,6 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
-_CITY_AND_COUNTRYSIDE = {"SY01": "SY03", "SY03": "SY01"}  # Damascus and Rural Damascus: one area for this
-_CAPITAL_RANK = 92  # the rank the gazetteer gives a governorate capital
 _SMALL_REGION_KM2 = 1500.0  # the median district is ~1,300 km²
 
 
@@ -162,7 +161,7 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 def _is_caption(sent: str, fsent: str) -> bool:
     """Whether a sentence (original ``sent``, folded ``fsent``) is a photo caption; the expression
     runs only when the folded sentence holds one of the caption words."""
-    if not any(h in fsent for h in _CAPTION_HINTS):
+    if not _has_any(fsent, _CAPTION_HINTS):
         return False
     return bool(_CAPTION.search(sent))
 
@@ -170,7 +169,7 @@ def _is_caption(sent: str, fsent: str) -> bool:
 def _told_as_past(folded: str) -> bool:
     """Whether a sentence tells its events as past context ('last year', 'previously', 'سابقا');
     the expression runs only when one of its phrases occurs at all."""
-    if not any(p in folded for p in _PAST_PHRASES) and not any(p in folded for p in _AR_PAST_PHRASES):
+    if not _has_any(folded, _PAST_PHRASES) and not _has_any(folded, _AR_PAST_PHRASES):
         return False
     return bool(_PAST.search(folded))
 
@@ -347,12 +346,11 @@ def _header_labels(mentions: list[Mention], text: str) -> None:
             continue
         if not (p.kind in ("governorate", "region") or (p.kind == "town" and p.rank >= _CAPITAL_RANK)):
             continue
-        area = {p.admin1, _CITY_AND_COUNTRYSIDE.get(p.admin1 or "", p.admin1)} if p.admin1 else None
         for o in mentions[i + 1:]:
             q = o.place
             if q is None or q.kind == "country" or o.background or q.id == p.id:
                 continue
-            if (area is not None and q.admin1 in area) or (area is None and p.kind == "region" and q.kind == "town"):
+            if _same_area(q.admin1, p.admin1) or (p.admin1 is None and p.kind == "region" and q.kind == "town"):
                 m.background = True
                 break
 
@@ -405,8 +403,7 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_orig
         lead = min((i for i in main if not origin[i]), key=lambda i: mentions[i].start, default=None)
         a1 = mentions[lead].place.admin1 if lead is not None else None
         if a1:
-            fam = {a1, _CITY_AND_COUNTRYSIDE.get(a1, a1)}
-            main = [i for i in main if (mentions[i].place.admin1 or a1) in fam] or main
+            main = [i for i in main if _same_area(mentions[i].place.admin1 or a1, a1)] or main
 
     def specificity(i: int) -> float:
         p = mentions[i].place

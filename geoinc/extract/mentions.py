@@ -21,6 +21,7 @@ from pathlib import Path
 from ..text.normalize import ARTICLES, fine_skeleton, fold, loose_key
 from .fastfold import fold_with_offsets_fast as fold_with_offsets
 from .foreign import foreign_places
+from .memo import Memo
 from .model import Mention
 
 __all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS"]
@@ -119,8 +120,8 @@ class Matcher:
                     self._notable.add(fold(a))
         _common_arabic()  # read the word list now, not during the first report
         # per-name results of the capitalised-run lookups (pure functions of the name)
-        self._run_cache = _NameCache(lambda name: _run_core(name, gaz))
-        self._fallback_cache = _NameCache(lambda name: _fallback_key(name, gaz))
+        self._run_cache = Memo(lambda name: _run_core(name, gaz))
+        self._fallback_cache = Memo(lambda name: _fallback_key(name, gaz))
 
     def is_major(self, key: str) -> bool:
         return key in self._major
@@ -474,8 +475,7 @@ _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 _DESC_AFTER_RX = re.compile(r"\s+(?:town|village|city|neighbou?rhood|district|camp)\b")
 
 
-_LEAD_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dsrnztl]h?|[Ee][dsrnzt])[-\s]")
-_NAME_CACHE_MAX = 100_000
+_LEAD_ARTICLE = re.compile("^" + _ARTICLE + r"[-\s]")
 
 
 class _SpanIndex:
@@ -495,20 +495,6 @@ class _SpanIndex:
         hi = bisect.bisect_left(self.starts, e)  # spans starting before e
         lo = bisect.bisect_right(self.ends, s, 0, hi)  # ... and ending after s
         return list(range(lo, hi))
-
-
-class _NameCache(dict):
-    """Name -> ``compute(name)``, filled on first use (``cache[name]``); emptied when full."""
-
-    def __init__(self, compute) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, name: str):
-        if len(self) >= _NAME_CACHE_MAX:
-            self.clear()
-        v = self[name] = self.compute(name)
-        return v
 
 
 def _folded_span(offs: list[int], s: int, e: int) -> tuple[int, int] | None:

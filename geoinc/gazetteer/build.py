@@ -38,13 +38,13 @@ from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
 from ..text.normalize import NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
+from .place import CITY_RANK
 from .variants import variants
 
 EQUAL_AREA = "+proj=laea +lat_0=35 +lon_0=38.5 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 DIGITS = 6
 #: a populated place within this distance (degrees, ~3 km) of its listed subdistrict keeps that parent
 SNAP_DEG = 0.03
-CITY_RANK = {0: 95, 1: 92, 2: 68, 3: 48}
 KIND_RANK = {"country": 100, "governorate": 90, "district": 60, "subdistrict": 45,
              "region": 60, "site": 40, "neighbourhood": 30, "town": 20}
 
@@ -333,6 +333,11 @@ class Builder:
         self.report["populated_places_snapped_into_listed_subdistrict"] = snapped
         self.report["populated_places_outside_all_subdistricts"] = outside
 
+    def _table(self, name: str) -> dict:
+        """A hand-edited table of ``gazetteer/`` (TOML), or {} when it is not there."""
+        path = self.out / name
+        return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+
     def seat_points(self) -> None:
         """Give each governorate, district and subdistrict the point of its seat town, as ACLED
         codes an event known only to a province or district at its capital (and as Nominatim
@@ -341,14 +346,17 @@ class Builder:
         inside the unit also counts), else the one town ranked as the unit's seat by its name.
         Rural Damascus, whose seat OCHA does not give, and units without a known seat keep their
         representative point."""
-        towns = sorted((pl for pl in self.places.values() if pl["kind"] == "town"), key=lambda pl: pl["id"])
+        # the towns of each unit, in id order
+        towns_in: dict[str, list[dict]] = {}
+        for t in sorted((pl for pl in self.places.values() if pl["kind"] == "town"), key=lambda pl: pl["id"]):
+            for key in ("admin1", "admin2", "admin3"):
+                towns_in.setdefault(t[key], []).append(t)
         moved = 0
         for pc, pl in sorted(self.places.items()):
             lvl = {"governorate": 1, "district": 2, "subdistrict": 3}.get(pl["kind"])
             if lvl is None:
                 continue
-            key = f"admin{lvl}"
-            inside = [t for t in towns if t[key] == pc]
+            inside = towns_in.get(pc, [])
             seat = None
             for want in ([1], [2, 1], [3, 2, 1])[lvl - 1]:
                 found = [t for t in inside if t.get("capital_level") == want]
@@ -407,8 +415,7 @@ class Builder:
         feats = _load_fc(self.data / "ocha_populated_places_2015" / "syr_damascus_neighbourhoods.geojson")
         out = []
         towns = [pl for pl in self.places.values() if pl["kind"] == "town" and pl["admin1"] in ("SY01", "SY03")]
-        ar_file = self.out / "neighbourhoods_ar.toml"
-        ar_names = tomllib.loads(ar_file.read_text("utf-8")) if ar_file.exists() else {}
+        ar_names = self._table("neighbourhoods_ar.toml")
         for f in sorted(feats, key=lambda f: f["properties"]["HAY_PCODE"]):
             p = f["properties"]
             name = _clean(p["HAY_EN"])
@@ -443,8 +450,7 @@ class Builder:
     def city_quarters(self) -> None:
         """Quarters of cities other than Damascus from the project's ``city_quarters.toml``: names
         only, each at its city's point and admin units (see that file)."""
-        path = self.out / "city_quarters.toml"
-        spec = tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+        spec = self._table("city_quarters.toml")
         n = 0
         for key in sorted(spec):
             city = self.places.get(spec[key]["city"])

@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..text.normalize import ARTICLES, NORMALIZER_VERSION, fine_skeleton, fold, is_arabic, loose_key, skeleton
+from ..text.normalize import (ARTICLES, NORMALIZER_VERSION, QUALIFIER_TOKENS, fine_skeleton, fold, is_arabic, loose_key,
+                              skeleton)
 from .place import Place
 from .query import DESCRIPTORS, ParsedQuery, parse_query
 from .store import data_dir
@@ -35,9 +36,6 @@ _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
 _HINT_WORDS = frozenset({"near", "around", "outside", "outskirts", "of", "the", "close", "to", "vicinity",
                          "east", "west", "north", "south", "بالقرب", "قرب", "من", "في", "على"})
 _BRACKET = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
-
-
-_QUALIFIER_TOKENS = ("lower", "upper", "big", "small", "east", "west", "north", "south")  # see normalize._QUALIFIERS
 
 
 def _strip_articles(folded: str) -> str:
@@ -85,7 +83,7 @@ class Gazetteer:
                 if r.get("capital_level") is not None:
                     self._extra[r["id"]] = {"capital_level": r["capital_level"]}
                 if r.get("seat") is not None:
-                    self._extra[r["id"]] = {"seat": r["seat"]}
+                    self._extra.setdefault(r["id"], {})["seat"] = r["seat"]
         idx = json.loads((self.path / "index.json").read_text(encoding="utf-8"))
         if idx.get("normalizer_version") != NORMALIZER_VERSION:
             idx = self._reindex()
@@ -326,7 +324,7 @@ class Gazetteer:
         if "|" not in lk:
             # the plain name of villages known only as 'Lower X' / 'Upper X' (or East/West, Big/Small):
             # either of them, as a spelling guess ('Buqrus' ~ Lower and Upper Baqras)
-            for q in _QUALIFIER_TOKENS:
+            for q in QUALIFIER_TOKENS:
                 for pid in self._loose.get(f"{lk}|{q}", ()):
                     out[pid] = max(out.get(pid, 0.0), 0.8)
                 if len(sk) >= 3:

@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-__all__ = ["atomic_write", "atomic_path", "check_output_path", "OutputError", "note_input", "inputs_read"]
+__all__ = ["atomic_write", "atomic_path", "check_output_path", "check_output_paths", "OutputError", "note_input",
+           "inputs_read"]
 
 
 class OutputError(ValueError):

@@ -34,6 +34,7 @@ __all__ = [
     "fine_skeleton",
     "is_arabic",
     "ARTICLES",
+    "QUALIFIER_TOKENS",
 ]
 
 #: Bump when any rule below changes: the built gazetteer index records it.
@@ -239,6 +240,10 @@ _QUALIFIERS = {
 }
 
 
+#: The tokens qualifiers are mapped to ('lower', 'upper', 'big', ...), as loose keys end with them.
+QUALIFIER_TOKENS = tuple(sorted(set(_QUALIFIERS.values())))
+
+
 def _split_qualifiers(words: list[str]) -> tuple[list[str], list[str]]:
     """Separate qualifier words (see ``_QUALIFIERS``) from the name proper; never empties it."""
     if len(words) < 2:
@@ -288,13 +293,26 @@ _DOUBLED_LATIN = re.compile(r"([a-z])\1+")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def _arabic_consonants(w: str, table: dict[str, str]) -> str:
+    """The consonants of an Arabic word by ``table``: article, long vowels and ta marbuta dropped."""
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    if len(w) > 2 and w[-1] in "هح":
+        w = w[:-1]  # ta marbuta (and final h, which Latin spellings cannot tell from it)
+    return "".join(table.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
+
+
+def _consonant_key(text: str, word, doubled: re.Pattern) -> str:
+    """The consonants of ``text``'s words by ``word`` (articles dropped, doubled letters made
+    single by ``doubled``), then its qualifiers: what :func:`skeleton` and :func:`fine_skeleton` share."""
+    words, quals = _split_qualifiers(fold(text).split())
+    words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
+    return doubled.sub(r"\1", "".join(map(word, words))) + "".join("|" + q for q in quals)
+
+
 def _cons_word(w: str) -> str:
     if _ARABIC_LETTER_RE.search(w):
-        if w.startswith("ال") and len(w) > 3:
-            w = w[2:]
-        if len(w) > 2 and w[-1] in "هح":
-            w = w[:-1]  # ta marbuta (and final h, which Latin spellings cannot tell from it)
-        return "".join(_AR_CONS.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
+        return _arabic_consonants(w, _AR_CONS)
     w = _WORD_MAP.get(w, w)
     w = _FINAL_H.sub("", w)  # -ah/-eh ta marbuta
     w = _LAT_DIGRAPHS.sub(lambda m: _LAT_DIGRAPH_MAP[m.group(0)], w)
@@ -308,27 +326,21 @@ def skeleton(text: str) -> str:
     'Kfar Zeita' -> 'kfrzt'. Articles, long vowels, ayn/hamza and ta marbuta are dropped and
     digraphs (kh, sh, th, dh, gh) folded, so it proposes candidates across spellings and scripts;
     matches are then scored on the spelling itself."""
-    words, quals = _split_qualifiers(fold(text).split())
-    words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
-    out = "".join(_cons_word(w) for w in words)
-    return _DOUBLED_LATIN.sub(r"\1", out) + "".join("|" + q for q in quals)
+    return _consonant_key(text, _cons_word, _DOUBLED_LATIN)
 
 
 # A finer consonant key: the letters that Latin spellings keep apart (q/k, kh/h, sh/s, th/t,
-# gh/g, dh/d) stay apart, so it can tell 'Kudayran' (كديران) from 'Qdeiran' (قديران).
+# gh/g, dh/d) stay apart, so it can tell 'Kudayran' (كديران) from 'Qdeiran' (قديران). Latin letters
+# are translated before the digraphs are read, so 'ch' reads as 'kh' and 'ph' as 'bh'.
 _AR_FINE = dict(_AR_CONS, **{"ث": "θ", "ذ": "ð", "خ": "x", "ش": "š", "غ": "γ", "ق": "q"})
-_LAT_FINE_DIGRAPHS = re.compile(r"kh|sh|ch|th|dh|gh|ph")
-_LAT_FINE_MAP = {"kh": "x", "sh": "š", "ch": "š", "th": "θ", "dh": "ð", "gh": "γ", "ph": "f"}
+_LAT_FINE_DIGRAPHS = re.compile(r"kh|sh|th|dh|gh")
+_LAT_FINE_MAP = {"kh": "x", "sh": "š", "th": "θ", "dh": "ð", "gh": "γ"}
 _LAT_FINE = str.maketrans({"p": "b", "v": "f", "x": "ks", "c": "k"})
 
 
 def _fine_word(w: str) -> str:
     if _ARABIC_LETTER_RE.search(w):
-        if w.startswith("ال") and len(w) > 3:
-            w = w[2:]
-        if len(w) > 2 and w[-1] in "هح":
-            w = w[:-1]
-        return "".join(_AR_FINE.get(c, "" if "\u0600" <= c <= "\u06ff" else c) for c in w)
+        return _arabic_consonants(w, _AR_FINE)
     w = _WORD_MAP.get(w, w)
     w = _FINAL_H.sub("", w)
     w = w.translate(_LAT_FINE)
@@ -341,7 +353,4 @@ def fine_skeleton(text: str) -> str:
     """Like :func:`skeleton`, but q/k, kh/h, sh/s, th/t, gh/g and dh/d stay apart: 'Kudayran'
     and 'كديران' -> 'kdrn', 'قديران' -> 'qdrn'. Used to prefer, among places sharing a
     skeleton, the one whose native (Arabic) name a Latin spelling transliterates letter for letter."""
-    words, quals = _split_qualifiers(fold(text).split())
-    words = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
-    out = "".join(_fine_word(w) for w in words)
-    return _DOUBLED.sub(r"\1", out) + "".join("|" + q for q in quals)
+    return _consonant_key(text, _fine_word, _DOUBLED)
