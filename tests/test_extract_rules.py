@@ -594,3 +594,27 @@ def test_the_damascus_neighbourhood_fallback_takes_only_close_spellings(text, na
 def test_arabic_event_words_behind_a_proclitic_or_the_article(text, typ, killed):
     inc = first(extract_text(text))
     assert inc["type"] == typ and inc["killed"] == killed
+
+
+@pytest.mark.parametrize("text, order", [
+    # of two events in one sentence, the one that killed or hurt people is the main one
+    ("Shelling hit Talbiseh and two civilians were killed in Douma.", ["Duma", "Talbiseh"]),
+    # a casualty word opens a clause of its own: Idlib is not where the clashes were
+    ("Clashes went on in the Hama countryside and casualties were reported in Idlib city.", ["Idleb", "Hama"]),
+    ("اشتباكات في ريف حماة وجرحى في إدلب", ["Idleb", "Hama"]),
+    ("قصف على تلبيسة ومقتل طفلين في دوما", ["Duma", "Talbiseh"]),
+    # no one hurt in either clause: text order
+    ("Shelling hit Talbiseh and clashes broke out in Douma.", ["Talbiseh", "Duma"]),
+])
+def test_the_event_with_casualties_leads_its_sentence(text, order):
+    r = extract_text(text)
+    assert [i["location"]["name"] for i in r["incidents"]] == order
+
+
+def test_a_casualty_word_after_a_place_of_its_clause_opens_no_event():
+    # 'wounded' tells of the people from Daraa, hurt by the shelling in Douma: one event, in Douma
+    r = extract_text("Families who fled from Daraa were wounded by shelling in Douma on Monday.")
+    assert [(i["type"], i["location"]["admin1"]) for i in r["incidents"]] == [("strike", "SY03")]
+    # the casualty words give no type of their own: the clause's event word does
+    r = extract_text("A car bomb left casualties in Sarmada.")
+    assert first(r)["type"] == "explosion" and first(r)["location"]["name"] == "Sarmada"

@@ -14,7 +14,7 @@ import re
 from ..text.normalize import fold
 from .memo import Memo
 
-__all__ = ["find_counts", "NUMBER_WORDS"]
+__all__ = ["find_counts", "tells_harm", "NUMBER_WORDS"]
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -132,6 +132,16 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
                         phrases.append((i, i + 1, v))
         i += 1
     return phrases
+
+
+# words telling of people killed or hurt without a role word's exact form ('human losses')
+_HARM_WORDS = frozenset(fold(w) for w in ("losses", "massacre", "massacres", "victims", "toll", "خسائر", "مجزرة", "ضحايا"))
+
+
+def tells_harm(folded: str) -> bool:
+    """Whether a folded text window tells of people killed or injured ('killed', 'casualties',
+    'martyrs', 'human losses', 'مقتل', 'جرحى')."""
+    return any(t in _HARM_WORDS or _ROLES[t] in ("killed", "injured") for t in folded.split())
 
 
 def find_counts(folded: str) -> dict[str, int | None]:

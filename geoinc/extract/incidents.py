@@ -7,6 +7,9 @@ Rural Damascus' -> Daraya); several governorates make one incident at governorat
 Sentences repeating an incident (same place, same kind of event) merge into it; event sentences
 naming no place add to the incident just before them or, in the lead, open an unlocated one.
 Photo captions make no incidents; events told as past context come after the report's own.
+Casualty words leading a clause ('... and casualties in Idlib') open a group as event words do,
+without a type of their own; of several incidents opening in one sentence, those whose clause
+tells of people killed or injured come first.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ import datetime as dt
 import re
 from functools import partial
 
+from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area
-from .counts import find_counts
+from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention
 
@@ -41,6 +45,12 @@ TRIGGERS: dict[str, str] = {
 }
 _PRIORITY = list(TRIGGERS)
 _RANK = {t: i for i, t in enumerate(_PRIORITY)}
+# words telling of casualties without naming the event ('casualties in X', 'human losses in X',
+# 'جرحى في X'): they open a clause of their own, so the places after them are not taken for the
+# previous event's, but give it no type
+_CASUALTY = "casualty"
+_CASUALTY_WORDS = r"casualt\w*|causalt\w*|losses|martyr\w*|injur\w*|wounded|dead|deaths?|bodies|died|" + "|".join(
+    fold(w) for w in "مقتل قتلى قتيل شهداء شهيد استشهاد جرحى مصابين ضحايا خسائر".split())
 
 
 def _top_level_alternatives(src: str) -> list[str]:
@@ -85,7 +95,7 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
     event words behind a proclitic (و ف ب ل ك) or the article.
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
-    for typ, src in TRIGGERS.items():
+    for typ, src in [*TRIGGERS.items(), (_CASUALTY, _CASUALTY_WORDS)]:
         for alt in _top_level_alternatives(src):
             if not alt[:1].isalpha() or alt[1:2] in ("?", "*", "+", "{") or re.search(r"\((?!\?)", alt):
                 raise ValueError(f"event word {alt!r}: must start with a plain letter and have no capturing group")
@@ -207,7 +217,7 @@ class _SentenceDates:
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
-    return min((t for _, t in found), key=_RANK.__getitem__) if found else "other"
+    return min((t for _, t in found if t != _CASUALTY), key=_RANK.__getitem__, default="other")
 
 
 def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tuple[int, int]],
@@ -238,9 +248,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + fsent)]
         if not trig:
             continue
+        located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
+        if any(t == _CASUALTY for _, t in trig):
+            trig = _leading_casualty_words(trig, fsent, fs, [_fpos(offs, mentions[i].start) for i in located])
+            if not trig or (not located and all(t == _CASUALTY for _, t in trig)):
+                continue  # casualty words alone open no event without a place
         sdates = _SentenceDates(fsent, fs, published)
         any_trigger = True
-        located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         # group places by the nearest event word before them (else after)
         groups: dict[int, list[int]] = {}
         trig_pos = [t[0] for t in trig]  # in text order
@@ -316,6 +330,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                            sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=sdates.past(may_past),
                            excerpt=_excerpt(text, sentences[k], loc))
+            inc.clause = (fs, fe, min(trig[ti][0], first_pos), max(_fpos(offs, mentions[i].end) for i in members))
             _add_to(inc, k, counts, date_of, offs, text, [])
             incidents.append(inc)
             last_by_family[fam] = inc
@@ -323,13 +338,65 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         inc = _fallback(mentions, text, sentences, any_trigger)
         if inc is not None:
             incidents.append(inc)
-    # main event first: the report's own events in text order, then those told as past context
-    incidents.sort(key=lambda x: (x.background, x.sentences[0]))
+    # main event first: the report's own events in text order, then those told as past context;
+    # of several events opening in one sentence, those that killed or injured people come first
+    _mark_harm(incidents, folded)
+    incidents.sort(key=lambda x: (x.background, x.sentences[0], not x.harm))
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
                 mentions[i].role = "incident"
     return incidents
+
+
+# where one clause of a sentence ends and the next begins ('shelling on A and casualties in B')
+_CLAUSE_BREAK = re.compile(r" and |[,;،؛]| while | whereas | as well as ")
+
+
+def _clause_breaks(folded: str, fs: int, fe: int) -> list[tuple[int, int]]:
+    """The clause breaks of folded sentence ``folded[fs:fe]``: ``_CLAUSE_BREAK``, and in Arabic
+    the conjunction و on an event or casualty word ('قصف على حماة وجرحى في إدلب')."""
+    out = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(folded, fs, fe)]
+    if "و" in folded[fs:fe]:
+        out += [(p, p + 1) for p in (m.start() for m in _AR_AND.finditer(folded, fs, fe)) if _TRIGGER_RX.match(folded, p)]
+        out.sort()
+    return out
+
+
+_AR_AND = re.compile(" و")
+
+
+def _leading_casualty_words(trig: list[tuple[int, str]], fsent: str, fs: int, places: list[int]) -> list[tuple[int, str]]:
+    """``trig`` without the casualty words that do not lead their clause: one after a place of the
+    same clause ('fled from Daraa were wounded by shelling in Douma') tells of that clause's event,
+    not of a new one."""
+    breaks = [fs + e for _, e in _clause_breaks(fsent, 0, len(fsent))]
+    out = []
+    for pos, typ in trig:
+        if typ == _CASUALTY:
+            start = max((b for b in breaks if b <= pos), default=fs)
+            if any(start <= p < pos for p in places):
+                continue
+        out.append((pos, typ))
+    return out
+
+
+def _mark_harm(incidents: list[Incident], folded: str) -> None:
+    """Set ``harm`` on the incidents that share their first sentence with another one: whether
+    the clause of the sentence that holds the incident's event word and places tells of people
+    killed or injured. Only those need it (it orders events within a sentence)."""
+    firsts: dict[int, int] = {}
+    for inc in incidents:
+        firsts[inc.sentences[0]] = firsts.get(inc.sentences[0], 0) + 1
+    for inc in incidents:
+        span = inc.clause
+        if span is None or firsts[inc.sentences[0]] < 2:
+            continue
+        fs, fe, a, b = span
+        breaks = _clause_breaks(folded, fs, fe)
+        start = max((e for s, e in breaks if e <= a), default=fs)
+        end = min((s for s, e in breaks if s >= b), default=fe)
+        inc.harm = tells_harm(folded[start:end])
 
 
 _HEADER_COLON = re.compile(r"\s?:")

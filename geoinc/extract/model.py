@@ -74,6 +74,8 @@ class Incident:
     sentences: list[int] = field(default_factory=list, repr=False)
     excerpt: str | None = None
     background: bool = False
+    harm: bool = field(default=False, repr=False)  # its clause tells of people killed or injured
+    clause: tuple[int, int, int, int] | None = field(default=None, repr=False)  # folded sentence and group span
 
     def to_dict(self) -> dict[str, Any]:
         return {
