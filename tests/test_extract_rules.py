@@ -618,3 +618,50 @@ def test_a_casualty_word_after_a_place_of_its_clause_opens_no_event():
     # the casualty words give no type of their own: the clause's event word does
     r = extract_text("A car bomb left casualties in Sarmada.")
     assert first(r)["type"] == "explosion" and first(r)["location"]["name"] == "Sarmada"
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("Two shells fell on the capital on Sunday.", "Damascus", 1),
+    ("A sniper wounded a man on the outskirts of the capital.", "Damascus", 2),
+    ("Shelling hit the suburbs of the capital.", "Rural Damascus", 3),
+    ("The Syrian capital was shelled again.", "Damascus", 1),
+    ("سقطت قذائف على العاصمة صباح اليوم", "Damascus", 1),
+])
+def test_the_capital_is_damascus(text, name, precision):
+    r = extract_text(text)
+    assert (first(r)["location"]["name"], first(r)["precision"]) == (name, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "Shells fell on the capital of Raqqa province.",     # another place's capital
+    "The Iraqi capital was hit by a car bomb.",
+    "قصف على العاصمة العراقية",
+])
+def test_another_capital_is_not_damascus(text):
+    r = extract_text(text)
+    assert all(m["place"] is None or m["place"]["name"] != "Damascus" for m in r["mentions"])
+
+
+def test_the_capital_named_after_is_one_mention():
+    r = extract_text("Clashes on the outskirts of the capital Damascus.")
+    assert [m["text"] for m in r["mentions"]] == ["Damascus"]
+
+
+def test_a_town_named_plainly_is_more_specific_than_the_outskirts_of_another():
+    r = extract_text("Raids targeted the outskirts of the capital and the city of Douma.")
+    assert first(r)["location"]["name"] == "Duma"
+
+
+def test_a_spelling_guess_in_the_countryside_of_a_named_city_stays():
+    # 'Kafarbetna' (Kafr Batna, Rural Damascus) is a spelling guess; the report names Damascus,
+    # whose countryside is Rural Damascus: not somewhere else
+    r = extract_text("Ten wounded in shelling on Kafarbetna and more shells on the capital.")
+    assert first(r)["location"]["name"] == "Kafr Batna"
+
+
+def test_a_comma_ends_a_clause():
+    # folding drops the comma: the clause still ends there, and 'Casualties' opens its own
+    r = extract_text("Regime forces target Duma city, casualties reported.")
+    assert first(r)["location"]["name"] == "Duma"
+    r = extract_text("Shelling on Talbiseh, casualties in Douma.")
+    assert [i["location"]["name"] for i in r["incidents"]] == ["Duma", "Talbiseh"]

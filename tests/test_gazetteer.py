@@ -291,3 +291,15 @@ def test_facility_descriptors_point_to_the_place_they_are_named_after(gaz):
     assert p is not None and p.name == "Adra" and p.admin1 == "SY03"
     p = gaz.resolve("Al Ramousah Military Complex")  # a quarter of Aleppo (city_quarters.toml)
     assert p is not None and p.admin1 == "SY02" and p.kind == "neighbourhood"
+
+
+def test_only_the_capital_ranks_as_the_national_capital(gaz):
+    # OCHA gives capital level 0 to a village in Deir ez-Zor: the build drops it there, and the
+    # village ranks as the seat of its subdistrict, below every governorate capital
+    from geoinc.gazetteer.place import CAPITAL_GOVERNORATE, CITY_RANK
+
+    assert gaz.seat(CAPITAL_GOVERNORATE).name == "Damascus"
+    towns = [p for p in gaz if p.kind == "town"]
+    assert all(gaz.capital_level(p.id) != 0 or p.admin1 == CAPITAL_GOVERNORATE for p in towns)
+    sur = gaz.get("C5157")
+    assert sur.rank == CITY_RANK[3] and gaz.seat("SY090106").id == "C5157"

@@ -19,7 +19,7 @@ import math
 import re
 
 from ..gazetteer.core import _COUNTRYSIDE_OF
-from ..gazetteer.place import CITY_RANK, Place
+from ..gazetteer.place import CAPITAL_GOVERNORATE, CITY_RANK, Place
 from .model import Mention
 
 __all__ = ["resolve_mentions"]
@@ -84,7 +84,21 @@ class _AnchorDistances:
         return 0.1 if d < 30 else (0.05 if d < 80 else 0.0)
 
 
+_CAPITAL_CANDS: dict[tuple[int, bool], list[Place]] = {}
+
+
+def _national_capital(gaz, countryside: bool) -> list[Place]:
+    """Damascus (or, for 'the countryside of the capital', Rural Damascus) as a candidate list."""
+    key = (id(gaz), countryside)
+    if key not in _CAPITAL_CANDS:
+        place = gaz.get(_COUNTRYSIDE_OF[CAPITAL_GOVERNORATE]) if countryside else gaz.seat(CAPITAL_GOVERNORATE)
+        _CAPITAL_CANDS[key] = [place.with_score(1.0, match=1.0)] if place is not None else []
+    return _CAPITAL_CANDS[key]
+
+
 def _candidates(gaz, m: Mention, text: str) -> list[Place]:
+    if getattr(m, "_capital", False):
+        return _national_capital(gaz, m.countryside)
     if getattr(m, "extra", False):
         base = getattr(m, "_of", None)
         core = base.text if base is not None else m.key
@@ -274,8 +288,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if (best.match < 0.9 or quarter) and not (local and best.admin1 == local):
             # a spelling-tolerant match, or a village named as a quarter: not when the report says
             # it is somewhere else
-            if others and best.admin1 not in others and not (others & {_COUNTRYSIDE_OF.get(best.admin1 or "")}) \
-                    and best.kind not in _AREA_KINDS:
+            if others and not any(_same_area(best.admin1, o) for o in others) and best.kind not in _AREA_KINDS:
                 m.place, m.role, m.confidence = None, "unresolved", best.score
                 continue
         if best.kind == "neighbourhood" and _quarter_elsewhere(mentions, i, text, best, local):

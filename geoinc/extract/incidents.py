@@ -237,6 +237,14 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         by_sent.setdefault(m.sentence, []).append(idx)
     incidents: list[Incident] = []
     last_by_family: dict[str, Incident] = {}
+    clause_breaks: dict[int, tuple[tuple[int, int], list[int]]] = {}
+
+    def breaks_of(k: int) -> tuple[tuple[int, int], list[int]]:
+        """Sentence k's folded span and clause breaks, worked out when first needed."""
+        if k not in clause_breaks:
+            clause_breaks[k] = (fstarts[k], _clause_breaks(text, sentences[k], folded, fstarts[k], offs))
+        return clause_breaks[k]
+
     any_trigger = False
     for k, (ss, se) in enumerate(sentences):
         fs, fe = fstarts[k]
@@ -250,7 +258,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         if any(t == _CASUALTY for _, t in trig):
-            trig = _leading_casualty_words(trig, fsent, fs, [_fpos(offs, mentions[i].start) for i in located])
+            trig = _leading_casualty_words(trig, breaks_of(k)[1], fs, [_fpos(offs, mentions[i].start) for i in located])
             if not trig or (not located and all(t == _CASUALTY for _, t in trig)):
                 continue  # casualty words alone open no event without a place
         sdates = _SentenceDates(fsent, fs, published)
@@ -330,7 +338,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                            sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=sdates.past(may_past),
                            excerpt=_excerpt(text, sentences[k], loc))
-            inc.clause = (fs, fe, min(trig[ti][0], first_pos), max(_fpos(offs, mentions[i].end) for i in members))
+            inc.clause = (k, min(trig[ti][0], first_pos), max(_fpos(offs, mentions[i].end) for i in members))
             _add_to(inc, k, counts, date_of, offs, text, [])
             incidents.append(inc)
             last_by_family[fam] = inc
@@ -340,7 +348,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             incidents.append(inc)
     # main event first: the report's own events in text order, then those told as past context;
     # of several events opening in one sentence, those that killed or injured people come first
-    _mark_harm(incidents, folded)
+    _mark_harm(incidents, folded, breaks_of)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], not x.harm))
     for inc in incidents:
         for i in inc.mentions:
@@ -349,53 +357,64 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     return incidents
 
 
-# where one clause of a sentence ends and the next begins ('shelling on A and casualties in B')
-_CLAUSE_BREAK = re.compile(r" and |[,;،؛]| while | whereas | as well as ")
+# where one clause of a sentence ends and the next begins ('shelling on A and casualties in B'):
+# words in the folded text, punctuation (which folding drops) in the original
+_CLAUSE_WORDS = re.compile(r" (?:and|while|whereas|as well as) ")
+_CLAUSE_PUNCT = re.compile(r"[,;:،؛]")
+_AR_AND = re.compile(" \u0648")
 
 
-def _clause_breaks(folded: str, fs: int, fe: int) -> list[tuple[int, int]]:
-    """The clause breaks of folded sentence ``folded[fs:fe]``: ``_CLAUSE_BREAK``, and in Arabic
+def _clause_breaks(text: str, span: tuple[int, int], folded: str, fspan: tuple[int, int],
+                   offs: list[int]) -> list[int]:
+    """Folded offsets where the clauses of a sentence (``span`` in ``text``, ``fspan`` in
+    ``folded``) begin after the first: after 'and'/'while'/a comma or semicolon, and in Arabic at
     the conjunction و on an event or casualty word ('قصف على حماة وجرحى في إدلب')."""
-    out = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(folded, fs, fe)]
-    if "و" in folded[fs:fe]:
-        out += [(p, p + 1) for p in (m.start() for m in _AR_AND.finditer(folded, fs, fe)) if _TRIGGER_RX.match(folded, p)]
-        out.sort()
-    return out
+    fs, fe = fspan
+    out = [m.end() for m in _CLAUSE_WORDS.finditer(folded, fs, fe)]
+    out += [_fpos(offs, m.end()) for m in _CLAUSE_PUNCT.finditer(text, *span)]
+    if "\u0648" in folded[fs:fe]:
+        out += [p + 1 for p in (m.start() for m in _AR_AND.finditer(folded, fs, fe)) if _TRIGGER_RX.match(folded, p)]
+    return sorted(out)
 
 
-_AR_AND = re.compile(" و")
+def _clause_of(breaks: list[int], fspan: tuple[int, int], a: int, b: int) -> tuple[int, int]:
+    """The folded span of the clause(s) holding ``[a, b)``: from the last break at or before
+    ``a`` to the first one after ``b`` (a break's offset is where the next clause begins)."""
+    i = bisect.bisect_right(breaks, a)
+    j = bisect.bisect_right(breaks, b)
+    return (breaks[i - 1] if i else fspan[0]), (breaks[j] if j < len(breaks) else fspan[1])
 
 
-def _leading_casualty_words(trig: list[tuple[int, str]], fsent: str, fs: int, places: list[int]) -> list[tuple[int, str]]:
+def _leading_casualty_words(trig: list[tuple[int, str]], breaks: list[int], fs: int,
+                            places: list[int]) -> list[tuple[int, str]]:
     """``trig`` without the casualty words that do not lead their clause: one after a place of the
     same clause ('fled from Daraa were wounded by shelling in Douma') tells of that clause's event,
     not of a new one."""
-    breaks = [fs + e for _, e in _clause_breaks(fsent, 0, len(fsent))]
     out = []
     for pos, typ in trig:
         if typ == _CASUALTY:
-            start = max((b for b in breaks if b <= pos), default=fs)
+            i = bisect.bisect_right(breaks, pos)
+            start = breaks[i - 1] if i else fs
             if any(start <= p < pos for p in places):
                 continue
         out.append((pos, typ))
     return out
 
 
-def _mark_harm(incidents: list[Incident], folded: str) -> None:
+def _mark_harm(incidents: list[Incident], folded: str, breaks_of) -> None:
     """Set ``harm`` on the incidents that share their first sentence with another one: whether
     the clause of the sentence that holds the incident's event word and places tells of people
-    killed or injured. Only those need it (it orders events within a sentence)."""
+    killed or injured (``breaks_of(k)``: sentence k's fspan and clause breaks). Only those need
+    it: it orders the events of one sentence."""
     firsts: dict[int, int] = {}
     for inc in incidents:
         firsts[inc.sentences[0]] = firsts.get(inc.sentences[0], 0) + 1
     for inc in incidents:
-        span = inc.clause
-        if span is None or firsts[inc.sentences[0]] < 2:
+        if inc.clause is None or firsts[inc.sentences[0]] < 2:
             continue
-        fs, fe, a, b = span
-        breaks = _clause_breaks(folded, fs, fe)
-        start = max((e for s, e in breaks if e <= a), default=fs)
-        end = min((s for s, e in breaks if s >= b), default=fe)
+        k, a, b = inc.clause
+        fspan, breaks = breaks_of(k)
+        start, end = _clause_of(breaks, fspan, a, b)
         inc.harm = tells_harm(folded[start:end])
 
 
@@ -477,7 +496,8 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_orig
         if p.kind == "neighbourhood" and not any(
                 mentions[j].place.kind == "town" and mentions[j].place.admin3 == p.admin3 for j in main if j != i):
             return 1  # a neighbourhood listed with towns ('Zamalka, Jobar and Ayn Terma') is one of them
-        return _SPECIFICITY.get(p.kind, 6) + (3 if mentions[i].countryside else 0)
+        # 'the outskirts of X' is vaguer than a place named plainly beside it
+        return _SPECIFICITY.get(p.kind, 6) + (3 if mentions[i].countryside else 0) + (0.5 if mentions[i].near else 0)
 
     return min(main, key=lambda i: (specificity(i) + origin[i], main.index(i)))
 

@@ -691,6 +691,37 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     return out, replaced, runs
 
 
+# 'the capital', 'the Syrian capital', 'العاصمة': Damascus, when no name follows ('the capital
+# Damascus' is named; 'the capital of the province', 'the Iraqi capital', 'العاصمة العراقية' are not it)
+_THE_CAPITAL = re.compile(r"\b[Tt]he (?:Syrian )?[Cc]apital(?: city)?+(?![\w’'-])(?!\s+(?:and\s+\w+\s+)?of\b)")
+_AR_THE_CAPITAL = re.compile(r"(?<![^\s\W])[وف]?(?:[بل]?(?P<core>الع)|ل(?P<core2>لع))اصم[ةه](?!\w)(?:\s+السوري[ةه](?!\w))?")
+_NAME_AFTER = re.compile(r",?\s+(?:city\s+)?[A-Z]")
+_AR_ADJ_AFTER = re.compile(r"\s+ال(?!سوري)")
+
+
+def _the_capital(text: str, accepted: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions of Damascus as 'the capital' (see ``_THE_CAPITAL``); ``accepted``: the spans of
+    the names found, to leave 'the capital Damascus' and 'العاصمة بغداد' to the name."""
+    out = []
+    for rx, arabic in ((_THE_CAPITAL, False), (_AR_THE_CAPITAL, True)):
+        for m in rx.finditer(text):
+            e = m.end()
+            after = text[e:e + 40]
+            if (_AR_ADJ_AFTER.match(after) if arabic else _NAME_AFTER.match(after)) or any(
+                    e <= a <= e + 3 for a, _ in accepted):
+                continue
+            s = (m.start("core") if m.group("core") else m.start("core2") - 1) if arabic else m.start()
+            xs, xe, info = _extend(text, s, e, arabic)
+            men = Mention(text=text[xs:xe], start=xs, end=xe, key="the capital", countryside=info["countryside"],
+                          near=info["near"])
+            men._desc = info["desc"]  # type: ignore[attr-defined]
+            men._gaz = True  # type: ignore[attr-defined]
+            men._core = (s, e)  # type: ignore[attr-defined]
+            men._capital = True  # type: ignore[attr-defined]
+            out.append(men)
+    return out
+
+
 def _non_overlapping(raw: list) -> list:
     """The matches of ``raw`` (in order of preference) that overlap no match kept before them."""
     starts: list[int] = []  # the kept spans, disjoint, in text order
@@ -784,6 +815,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             extra._core = (s, e)  # type: ignore[attr-defined]
             extra._of = mention  # type: ignore[attr-defined]
             out.append(extra)
+    if "apital" in text or "\u0639\u0627\u0635\u0645" in text:
+        out += _the_capital(text, accepted)
     # an extension may have grown into the next mention: drop the one swallowed
     out.sort(key=lambda x: x.start)
     res: list[Mention] = []

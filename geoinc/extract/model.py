@@ -75,7 +75,7 @@ class Incident:
     excerpt: str | None = None
     background: bool = False
     harm: bool = field(default=False, repr=False)  # its clause tells of people killed or injured
-    clause: tuple[int, int, int, int] | None = field(default=None, repr=False)  # folded sentence and group span
+    clause: tuple[int, int, int] | None = field(default=None, repr=False)  # sentence, folded span of its group
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -38,7 +38,7 @@ from shapely.ops import nearest_points
 from shapely.strtree import STRtree
 
 from ..text.normalize import NORMALIZER_VERSION, fold, is_arabic, loose_key, skeleton
-from .place import CITY_RANK
+from .place import CAPITAL_GOVERNORATE, CITY_RANK
 from .variants import variants
 
 EQUAL_AREA = "+proj=laea +lat_0=35 +lon_0=38.5 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
@@ -307,6 +307,13 @@ class Builder:
                     moved += 1
                     extra["listed_admin3"] = listed["admin3"]
             lvl = p.get("CAPIT_LVL")
+            if lvl == 0 and admin["admin1"] != CAPITAL_GOVERNORATE:
+                # OCHA gives level 0 (the national capital) to one village in Deir ez-Zor (Sur,
+                # seat of its subdistrict) and level 1 to Damascus: outside the capital's
+                # governorate the level is dropped, and the name rule below ranks the seat
+                extra["source_capital_level"] = lvl
+                lvl = None
+                self.report["capital_level_0_dropped"] = self.report.get("capital_level_0_dropped", 0) + 1
             rank = CITY_RANK.get(lvl, KIND_RANK["town"]) if lvl is not None else KIND_RANK["town"]
             name, name_ar = _clean(p["NAME_EN"]), _clean(p["NAME_ARA"])
             aliases = {name, _clean(p.get("NAM_EN_REF")) or name, name_ar}

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from ..text.normalize import (ARTICLES, NORMALIZER_VERSION, QUALIFIER_TOKENS, fine_skeleton, fold, is_arabic, loose_key,
                               skeleton)
-from .place import Place
+from .place import CAPITAL_GOVERNORATE, Place
 from .query import DESCRIPTORS, ParsedQuery, parse_query
 from .store import data_dir
 
@@ -29,7 +29,7 @@ _KIND_OK = {
     "country": ("country",),
 }
 # Damascus governorate is the city: its countryside is the Rural Damascus governorate.
-_COUNTRYSIDE_OF = {"SY01": "SY03"}
+_COUNTRYSIDE_OF = {CAPITAL_GOVERNORATE: "SY03"}
 _ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك")
 
 

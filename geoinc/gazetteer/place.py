@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-__all__ = ["Place", "KINDS", "ADMIN_KINDS", "CITY_RANK"]
+__all__ = ["Place", "KINDS", "ADMIN_KINDS", "CITY_RANK", "CAPITAL_GOVERNORATE"]
 
 #: The rank the gazetteer gives a populated place by its OCHA capital level (0 national capital,
 #: 1 governorate capital, 2 district seat, 3 subdistrict seat); other villages rank 20.
 CITY_RANK = {0: 95, 1: 92, 2: 68, 3: 48}
+CAPITAL_GOVERNORATE = "SY01"  # Damascus governorate, whose seat is the national capital
 
 #: Kinds of gazetteer entries, from the largest to the smallest.
 KINDS = ("country", "governorate", "region", "district", "subdistrict", "town", "neighbourhood", "site")
