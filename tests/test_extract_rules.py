@@ -636,6 +636,7 @@ def test_the_capital_is_damascus(text, name, precision):
     "Shells fell on the capital of Raqqa province.",     # another place's capital
     "The Iraqi capital was hit by a car bomb.",
     "قصف على العاصمة العراقية",
+    "A car bomb went off in Baghdad, the capital, on Friday.",  # the name beside it says which
 ])
 def test_another_capital_is_not_damascus(text):
     r = extract_text(text)

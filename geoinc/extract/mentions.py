@@ -701,15 +701,16 @@ _AR_ADJ_AFTER = re.compile(r"\s+ال(?!سوري)")
 
 def _the_capital(text: str, accepted: list[tuple[int, int]]) -> list[Mention]:
     """Mentions of Damascus as 'the capital' (see ``_THE_CAPITAL``); ``accepted``: the spans of
-    the names found, to leave 'the capital Damascus' and 'العاصمة بغداد' to the name."""
+    the names found, to leave 'the capital Damascus', 'Kabul, the capital' and 'العاصمة بغداد' to
+    the name."""
     out = []
     for rx, arabic in ((_THE_CAPITAL, False), (_AR_THE_CAPITAL, True)):
         for m in rx.finditer(text):
             e = m.end()
             after = text[e:e + 40]
             if (_AR_ADJ_AFTER.match(after) if arabic else _NAME_AFTER.match(after)) or any(
-                    e <= a <= e + 3 for a, _ in accepted):
-                continue
+                    e <= a <= e + 3 or m.start() - 3 <= b <= m.start() for a, b in accepted):
+                continue  # a name next to it says which capital ('the capital Damascus', 'Kabul, the capital')
             s = (m.start("core") if m.group("core") else m.start("core2") - 1) if arabic else m.start()
             xs, xe, info = _extend(text, s, e, arabic)
             men = Mention(text=text[xs:xe], start=xs, end=xe, key="the capital", countryside=info["countryside"],
