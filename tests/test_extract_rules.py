@@ -666,3 +666,25 @@ def test_a_comma_ends_a_clause():
     assert first(r)["location"]["name"] == "Duma"
     r = extract_text("Shelling on Talbiseh, casualties in Douma.")
     assert [i["location"]["name"] for i in r["incidents"]] == ["Duma", "Talbiseh"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("سقطت قذيفة على جبهة عدرا", "Adra"),                 # the Adra front
+    ("وصلت حالات اختناق إلى مشافي دوما", "Duma"),          # the hospitals of Douma ('دوما' is also 'always')
+    ("أعلن المكتب الطبي لمدينة دوما عن حالات اختناق", "Duma"),  # a descriptor with a proclitic
+])
+def test_arabic_nouns_whose_complement_is_a_place(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+def test_a_group_named_front_is_not_a_place_front():
+    r = extract_text("اشتباكات بين مقاتلي جبهة فتح الشام وقوات النظام في إدلب")
+    assert [m["place"]["name"] for m in r["mentions"] if m["place"]] == ["Idleb"]
+
+
+@pytest.mark.parametrize("text", [
+    "عولج المصابون في مشفى دوما الميداني بعد القصف بالكلور على عدرا",
+    "The wounded were treated at a hospital in Douma after the chlorine attack on Adra.",
+])
+def test_where_the_hurt_were_treated_is_weaker_than_where_it_happened(text):
+    assert first(extract_text(text))["location"]["name"] == "Adra"

@@ -144,6 +144,8 @@ _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|south
 # where people or fire came from ('came from Daraa to the field hospital in Douma', 'أتوا من درعا'):
 # a weaker claim to be the incident's place than a place named without it
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
+_HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
+                              r"(?<!\S)[وب]?(?:ال)?(?:مشفى|مشافي|مستشفى|مستشفيات)\s+$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
@@ -348,8 +350,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             incidents.append(inc)
     # main event first: the report's own events in text order, then those told as past context;
     # of several events opening in one sentence, those that killed or injured people come first
-    _mark_harm(incidents, folded, breaks_of)
-    incidents.sort(key=lambda x: (x.background, x.sentences[0], not x.harm))
+    _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
+    incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -401,11 +403,13 @@ def _leading_casualty_words(trig: list[tuple[int, str]], breaks: list[int], fs: 
     return out
 
 
-def _mark_harm(incidents: list[Incident], folded: str, breaks_of) -> None:
-    """Set ``harm`` on the incidents that share their first sentence with another one: whether
-    the clause of the sentence that holds the incident's event word and places tells of people
-    killed or injured (``breaks_of(k)``: sentence k's fspan and clause breaks). Only those need
-    it: it orders the events of one sentence."""
+def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, folded: str, breaks_of,
+                may_origin: bool) -> None:
+    """Set ``weak`` and ``harm`` on the incidents that share their first sentence with another
+    one (only those need them: they order the events of one sentence). ``weak``: the incident's
+    place is only where people came from or were treated (``_weak_claim``); ``harm``: the clause
+    of the sentence holding its event word and places tells of people killed or injured
+    (``breaks_of(k)``: sentence k's folded span and clause breaks)."""
     firsts: dict[int, int] = {}
     for inc in incidents:
         firsts[inc.sentences[0]] = firsts.get(inc.sentences[0], 0) + 1
@@ -416,6 +420,7 @@ def _mark_harm(incidents: list[Incident], folded: str, breaks_of) -> None:
         fspan, breaks = breaks_of(k)
         start, end = _clause_of(breaks, fspan, a, b)
         inc.harm = tells_harm(folded[start:end])
+        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_origin)
 
 
 _HEADER_COLON = re.compile(r"\s?:")
@@ -473,15 +478,22 @@ def _may_have_origin(text: str) -> bool:
     return "من" in text or "from" in text.lower()
 
 
+def _weak_claim(m: Mention, text: str, may_origin: bool = True) -> bool:
+    """Whether ``m`` is only where people or fire came from ('fled from Daraa', 'أتوا من درعا')
+    or where the hurt were treated ('a hospital in Douma', 'في مشفى دوما'), not where the event
+    happened. ``may_origin``: False when the report holds no 'from'/'من' (``_may_have_origin``)."""
+    before = text[max(0, m.start - 30):m.start]
+    return bool((may_origin and _ORIGIN_BEFORE.search(before)) or _HOSPITAL_BEFORE.search(before))
+
+
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_origin: bool = True) -> int:
-    """The most specific place of a group, skipping reference points ('south of Damascus').
-    ``may_origin``: False when the report holds no 'from'/'من' (see ``_may_have_origin``)."""
+    """The most specific place of a group, skipping reference points ('south of Damascus') and
+    preferring the places of the event to weak claims (``_weak_claim``)."""
     if len(idxs) == 1:
         return idxs[0]
     main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
-    # where people or fire came from ('fled from Daraa'): a weaker claim, worked out once
-    origin = {i: 0.5 if may_origin and _ORIGIN_BEFORE.search(text[max(0, mentions[i].start - 30):mentions[i].start])
-              else 0.0 for i in main}
+    # where people or fire came from or where the hurt were treated: a weaker claim, worked out once
+    origin = {i: 0.5 if _weak_claim(mentions[i], text, may_origin) else 0.0 for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside

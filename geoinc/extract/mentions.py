@@ -249,6 +249,7 @@ _AR_ORG_HEADS = frozenset(
     "تجمع مجلس تنسيقيه ولايه ميليشيا ميليشيات فصيل".split()
 )
 _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو داخل قرب".split())
+_AR_FRONT = fold("جبهة")
 
 
 def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
@@ -309,10 +310,10 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
 def _arabic_ok(folded: str, fs: int) -> bool:
     """Arabic check: the name does not follow an organisation head noun ('قوات سوريا الديمقراطية')."""
     prev = folded[:fs].rsplit(None, 2)[-2:]  # the last two words
-    for w in reversed(prev):
+    for n, w in enumerate(reversed(prev)):
         w2 = w
-        if w2 in _AR_PREPS:
-            return True
+        if w2 in _AR_PREPS or (n == 0 and w2 == _AR_FRONT):
+            return True  # 'جبهة عدرا': the Adra front ('جبهة فتح الشام' is a group)
         if w2 in _AR_ORG_HEADS or (len(w2) > 3 and w2[0] in "وبلف" and w2[1:] in _AR_ORG_HEADS):
             return False
     return True
@@ -420,14 +421,14 @@ def _weight(key: str) -> int:
     return len(rest) if rest and head in _DIR_WORDS else len(key)
 
 
-_AR_PLACE_CONTEXT = frozenset(fold(w) for w in (
-    "في قرب الى إلى على حول مدينة بلدة قرية حي منطقة ناحية ريف مخيم شرق غرب شمال جنوب أطراف محيط باتجاه نحو "
-    "شرقي غربي شمالي جنوبي بمدينة ببلدة بقرية بحي بمنطقة بريف ومدينة وبلدة وقرية وحي"
-).split())
-
-
 _AR_DESCRIPTORS = frozenset(fold(w) for w in (
     "مدينة بلدة قرية حي منطقة ناحية مخيم بمدينة ببلدة بقرية بحي بمنطقة ومدينة وبلدة وقرية وحي لمدينة لبلدة لقرية"
+).split())
+# words after which a name is a place: prepositions, directions, the descriptors, and nouns whose
+# complement is a place (the hospitals of X, the X front)
+_AR_PLACE_CONTEXT = _AR_DESCRIPTORS | frozenset(fold(w) for w in (
+    "في قرب الى إلى على حول ريف شرق غرب شمال جنوب أطراف محيط باتجاه نحو شرقي غربي شمالي جنوبي بريف "
+    "مشفى مشافي مستشفى مستشفيات جبهة"
 ).split())
 
 

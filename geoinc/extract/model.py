@@ -75,6 +75,7 @@ class Incident:
     excerpt: str | None = None
     background: bool = False
     harm: bool = field(default=False, repr=False)  # its clause tells of people killed or injured
+    weak: bool = field(default=False, repr=False)  # its place is only where people came from or were treated
     clause: tuple[int, int, int] | None = field(default=None, repr=False)  # sentence, folded span of its group
 
     def to_dict(self) -> dict[str, Any]:
