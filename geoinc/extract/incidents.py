@@ -145,7 +145,7 @@ _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|south
 # a weaker claim to be the incident's place than a place named without it
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
-                              r"(?<!\S)[وب]?(?:ال)?(?:مشفى|مشافي|مستشفى|مستشفيات)\s+$", re.I)
+                              r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 

@@ -695,7 +695,7 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
 # 'the capital', 'the Syrian capital', 'العاصمة': Damascus, when no name follows ('the capital
 # Damascus' is named; 'the capital of the province', 'the Iraqi capital', 'العاصمة العراقية' are not it)
 _THE_CAPITAL = re.compile(r"\b[Tt]he (?:Syrian )?[Cc]apital(?: city)?+(?![\w’'-])(?!\s+(?:and\s+\w+\s+)?of\b)")
-_AR_THE_CAPITAL = re.compile(r"(?<![^\s\W])[وف]?(?:[بل]?(?P<core>الع)|ل(?P<core2>لع))اصم[ةه](?!\w)(?:\s+السوري[ةه](?!\w))?")
+_AR_THE_CAPITAL = re.compile(r"(?<!\w)[وف]?(?:[بل]?(?P<core>الع)|ل(?P<core2>لع))اصم[ةه](?!\w)(?:\s+السوري[ةه](?!\w))?")
 _NAME_AFTER = re.compile(r",?\s+(?:city\s+)?[A-Z]")
 _AR_ADJ_AFTER = re.compile(r"\s+ال(?!سوري)")
 
