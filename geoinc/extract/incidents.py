@@ -260,9 +260,12 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
         if any(t == _CASUALTY for _, t in trig):
-            trig = _leading_casualty_words(trig, breaks_of(k)[1], fs, [_fpos(offs, mentions[i].start) for i in located])
-            if not trig or (not located and all(t == _CASUALTY for _, t in trig)):
-                continue  # casualty words alone open no event without a place
+            if not located:  # casualty words open no event without a place
+                trig = [t for t in trig if t[1] != _CASUALTY]
+            else:
+                trig = _leading_casualty_words(trig, partial(breaks_of, k), fs, [_fpos(offs, mentions[i].start) for i in located])
+            if not trig:
+                continue
         sdates = _SentenceDates(fsent, fs, published)
         any_trigger = True
         # group places by the nearest event word before them (else after)
@@ -387,11 +390,16 @@ def _clause_of(breaks: list[int], fspan: tuple[int, int], a: int, b: int) -> tup
     return (breaks[i - 1] if i else fspan[0]), (breaks[j] if j < len(breaks) else fspan[1])
 
 
-def _leading_casualty_words(trig: list[tuple[int, str]], breaks: list[int], fs: int,
+def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, fs: int,
                             places: list[int]) -> list[tuple[int, str]]:
     """``trig`` without the casualty words that do not lead their clause: one after a place of the
     same clause ('fled from Daraa were wounded by shelling in Douma') tells of that clause's event,
-    not of a new one."""
+    not of a new one. ``breaks_of()``: the sentence's folded span and clause breaks, asked only
+    when a casualty word follows a place."""
+    first_place = min(places)
+    if all(pos < first_place for pos, typ in trig if typ == _CASUALTY):
+        return trig
+    breaks = breaks_of()[1]
     out = []
     for pos, typ in trig:
         if typ == _CASUALTY:
