@@ -688,3 +688,28 @@ def test_a_group_named_front_is_not_a_place_front():
 ])
 def test_where_the_hurt_were_treated_is_weaker_than_where_it_happened(text):
     assert first(extract_text(text))["location"]["name"] == "Adra"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Warplanes struck the Hama northern countryside.", "Hama"),
+    ("Jets flew over the Daraa eastern countryside.", "Dar'a"),             # not 'Eastern X'
+    ("Airstrikes on Aleppo's western countryside.", "Aleppo"),              # the possessive
+    ("Clashes in the Aleppo north-eastern countryside.", "Aleppo"),
+])
+def test_a_direction_before_countryside_after_the_name(text, name):
+    r = extract_text(text)
+    loc = first(r)["location"]
+    assert (loc["name"], loc["kind"], first(r)["precision"]) == (name, "governorate", 3)
+
+
+def test_a_local_outlets_handle_is_where_the_report_comes_from():
+    # the handle is not the place of the event when the report names one ...
+    r = extract_text("#Homs_News| Jets struck the town of Talbiseh at dawn.")
+    assert first(r)["location"]["name"] == "Talbiseh"
+    assert [m["role"] for m in r["mentions"] if m["text"] == "Homs"] == ["context"]
+    # ... and places it, less precisely, when the report names none
+    r = extract_text("#Homs_News| Jets struck a bakery at dawn.")
+    assert (first(r)["location"]["name"], first(r)["precision"]) == ("Homs", 2)
+    # an underscore as a label's separator is not a handle
+    r = extract_text("Homs_Shelling on a bakery at dawn.")
+    assert (first(r)["location"]["name"], first(r)["precision"]) == ("Homs", 1)

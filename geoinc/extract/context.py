@@ -111,10 +111,13 @@ def _candidates(gaz, m: Mention, text: str) -> list[Place]:
                 if g is not None and all(o.id != g.id for o in out):
                     out.append(g.with_score(c.score, match=c.match))
         return out
-    cands = gaz.candidates(m.text, limit=8)
+    cands = gaz.candidates(getattr(m, "_lookup", m.text), limit=8)
     if not cands:
         cs, ce = getattr(m, "_core", (m.start, m.end))
-        cands = gaz.candidates(text[cs:ce], limit=8)
+        core = text[cs:ce]
+        if core[-2:] in ("'s", "’s"):
+            core = core[:-2]  # the possessive: "Aleppo's western countryside"
+        cands = gaz.candidates(core, limit=8)
     return cands
 
 

@@ -355,6 +355,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
+    if incidents and incidents[0].location is None and all(i.location is None for i in incidents):
+        _locate_by_handle(incidents[0], mentions)
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -470,6 +472,20 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
     return Incident(type="other", location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                     sentences=[first_sent], mentions=[loc_i] + [i for i in cands if i != loc_i],
                     excerpt=_excerpt(text, sentences[first_sent], loc))
+
+
+def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> None:
+    """A report that places its events nowhere but comes from a local outlet ('#Aleppo_News|
+    destruction in the al-Mashhad neighbourhood'): the main event is in the outlet's area
+    (precision 2, or 3 for a governorate)."""
+    h = next((i for i, m in enumerate(mentions) if m.handle and m.place is not None and m.place.kind != "country"), None)
+    if h is None:
+        return
+    inc.location = mentions[h].place
+    inc.precision = 3 if inc.location.kind in ("governorate", "region") else 2
+    if h in inc.mentions:
+        inc.mentions.remove(h)
+    inc.mentions.insert(0, h)
 
 
 def _is_reference_point(m: Mention, text: str) -> bool:

@@ -250,6 +250,8 @@ _AR_ORG_HEADS = frozenset(
 )
 _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو داخل قرب".split())
 _AR_FRONT = fold("جبهة")
+_HANDLE_OUTLET = re.compile(r"(?:_[A-Za-z]+)*?_(?:news|network|media|center|centre|agency|tv|channel|radio|press|post|"
+                            r"today|times|online|live|direct|mubashar|coordination|echo)(?![A-Za-z])", re.I)
 
 
 def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
@@ -338,7 +340,9 @@ _EN_LEFT = re.compile(
 # 'the countryside of Damascus', 'the outskirts of Douma': the area named before the place
 _EN_LEFT_OF = re.compile(r"\b(?P<d>countryside|country\s+side|outskirts|suburbs?)\s+of\s+(?:the\s+)?$", re.I)
 _EN_RIGHT = re.compile(
-    r"^(?:[’']s)?\s+(?P<d>(?:countryside|country\s+side|governorate|province|district|sub-?district|city|town|village|"
+    r"^(?:[’']s)?[\s_]+(?:(?P<dir>(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)[\s_]+"
+    r"(?=countryside|country\s+side|desert))?"
+    r"(?P<d>(?:countryside|country\s+side|governorate|province|district|sub-?district|city|town|village|"
     r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?)(?:\s+(?:desert|countryside))?)\b",
     re.I,
 )
@@ -402,6 +406,9 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
         e += m.end()
         d = " ".join(m.group("d").lower().replace("country side", "countryside").split())
         info["desc"].append(d)
+        if m.group("dir"):
+            info["desc"].append("direction")  # 'Hama northern countryside'
+            info["lookup"] = text[s:e - len(m.group(0))] + " " + m.group("d")  # looked up as 'Hama countryside'
         if "countryside" in d:
             info["countryside"] = True
         if d in ("outskirts", "suburb", "suburbs"):
@@ -802,7 +809,14 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                           countryside=info["countryside"], near=info["near"])
         if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
             mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
+        elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
+            # a local outlet's handle ('#Aleppo_News', 'Talbiseh_Direct_Network'): not a place the
+            # report names, but where it comes from, used when the report names no other
+            mention.background = True
+            mention.handle = True
         mention._desc = info["desc"]  # type: ignore[attr-defined]
+        if "lookup" in info:
+            mention._lookup = info["lookup"]  # type: ignore[attr-defined]
         mention._gaz = gaz_hit  # type: ignore[attr-defined]
         mention._core = (s, e)  # type: ignore[attr-defined]
         out.append(mention)

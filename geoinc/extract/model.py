@@ -42,6 +42,7 @@ class Mention:
     countryside: bool = False          # 'X countryside', 'ريف X'
     background: bool = False           # in a photo caption or told as past context
     extra: bool = False                # a derived mention ('its countryside', 'وريفها')
+    handle: bool = False               # part of a local outlet's handle ('#Aleppo_News')
 
     @property
     def in_syria(self) -> bool:
