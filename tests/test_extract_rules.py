@@ -713,3 +713,8 @@ def test_a_local_outlets_handle_is_where_the_report_comes_from():
     # an underscore as a label's separator is not a handle
     r = extract_text("Homs_Shelling on a bakery at dawn.")
     assert (first(r)["location"]["name"], first(r)["precision"]) == ("Homs", 1)
+
+
+def test_a_towns_desert_is_the_area_around_it():
+    r = extract_text("Clashes went on in the Palmyra desert.")
+    assert (first(r)["location"]["name"], first(r)["precision"]) == ("Tadmor", 2)

@@ -411,8 +411,8 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
             info["lookup"] = text[s:e - len(m.group(0))] + " " + m.group("d")  # looked up as 'Hama countryside'
         if "countryside" in d:
             info["countryside"] = True
-        if d in ("outskirts", "suburb", "suburbs"):
-            info["near"] = True
+        if d in ("outskirts", "suburb", "suburbs", "desert"):
+            info["near"] = True  # 'the Palmyra desert': around the town
         if d in ("suburb", "suburbs"):
             info["countryside"] = True  # 'Damascus suburbs' is Rural Damascus; a town's suburbs stay near it
     return s, e, info
