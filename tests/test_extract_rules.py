@@ -626,6 +626,7 @@ def test_a_casualty_word_after_a_place_of_its_clause_opens_no_event():
     ("Shelling hit the suburbs of the capital.", "Rural Damascus", 3),
     ("The Syrian capital was shelled again.", "Damascus", 1),
     ("سقطت قذائف على العاصمة صباح اليوم", "Damascus", 1),
+    ("Shells fell on the capital's eastern outskirts.", "Damascus", 2),
 ])
 def test_the_capital_is_damascus(text, name, precision):
     r = extract_text(text)

@@ -341,7 +341,7 @@ _EN_LEFT = re.compile(
 _EN_LEFT_OF = re.compile(r"\b(?P<d>countryside|country\s+side|outskirts|suburbs?)\s+of\s+(?:the\s+)?$", re.I)
 _EN_RIGHT = re.compile(
     r"^(?:[’']s)?[\s_]+(?:(?P<dir>(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)[\s_]+"
-    r"(?=countryside|country\s+side|desert))?"
+    r"(?=countryside|country\s+side|desert|outskirts|suburbs?))?"
     r"(?P<d>(?:countryside|country\s+side|governorate|province|district|sub-?district|city|town|village|"
     r"neighbou?rhood|quarter|camp|desert|area|outskirts|suburbs?)(?:\s+(?:desert|countryside))?)\b",
     re.I,
@@ -701,7 +701,7 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
 
 # 'the capital', 'the Syrian capital', 'العاصمة': Damascus, when no name follows ('the capital
 # Damascus' is named; 'the capital of the province', 'the Iraqi capital', 'العاصمة العراقية' are not it)
-_THE_CAPITAL = re.compile(r"\b[Tt]he (?:Syrian )?[Cc]apital(?: city)?+(?![\w’'-])(?!\s+(?:and\s+\w+\s+)?of\b)")
+_THE_CAPITAL = re.compile(r"\b[Tt]he (?:Syrian )?[Cc]apital(?: city)?+(?:['’]s)?(?![\w’'-])(?!\s+(?:and\s+\w+\s+)?of\b)")
 _AR_THE_CAPITAL = re.compile(r"(?<!\w)[وف]?(?:[بل]?(?P<core>الع)|ل(?P<core2>لع))اصم[ةه](?!\w)(?:\s+السوري[ةه](?!\w))?")
 _NAME_AFTER = re.compile(r",?\s+(?:city\s+)?[A-Z]")
 _AR_ADJ_AFTER = re.compile(r"\s+ال(?!سوري)")
