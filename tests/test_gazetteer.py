@@ -303,3 +303,19 @@ def test_only_the_capital_ranks_as_the_national_capital(gaz):
     assert all(gaz.capital_level(p.id) != 0 or p.admin1 == CAPITAL_GOVERNORATE for p in towns)
     sur = gaz.get("C5157")
     assert sur.rank == CITY_RANK[3] and gaz.seat("SY090106").id == "C5157"
+
+
+@pytest.mark.parametrize("name, pcode", [
+    ("Hama northern countryside", "SY05"),          # a direction before the trailing descriptor
+    ("Daraa eastern countryside", "SY12"),          # not a village 'Eastern ...'
+    ("Aleppo north-eastern countryside", "SY02"),
+    ("Aleppo's western countryside", "SY02"),       # the possessive
+])
+def test_direction_and_possessive_before_countryside(gaz, name, pcode):
+    p = gaz.resolve(name)
+    assert (p.kind, p.id) == ("governorate", pcode)
+
+
+def test_an_apostrophe_inside_a_name_is_not_a_possessive(gaz):
+    assert gaz.resolve("Ra's al-Ayn").name == "Ras Al Ain"
+    assert gaz.resolve("Douma's outskirts").name == "Duma"

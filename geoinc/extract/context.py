@@ -111,13 +111,10 @@ def _candidates(gaz, m: Mention, text: str) -> list[Place]:
                 if g is not None and all(o.id != g.id for o in out):
                     out.append(g.with_score(c.score, match=c.match))
         return out
-    cands = gaz.candidates(getattr(m, "_lookup", m.text), limit=8)
+    cands = gaz.candidates(m.text, limit=8)
     if not cands:
         cs, ce = getattr(m, "_core", (m.start, m.end))
-        core = text[cs:ce]
-        if core[-2:] in ("'s", "’s"):
-            core = core[:-2]  # the possessive: "Aleppo's western countryside"
-        cands = gaz.candidates(core, limit=8)
+        cands = gaz.candidates(text[cs:ce], limit=8)
     return cands
 
 
@@ -360,6 +357,9 @@ def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = F
     a1 = {c.admin1 for c in areas if c.admin1}
     if nxt.countryside or any(c.kind in _AREA_KINDS for c in areas):
         a1 = {c.admin1 for c in areas if c.kind in _AREA_KINDS and c.admin1} or a1
+    if nxt.countryside and len(a1) > 1:
+        # 'of Damascus western countryside': the countryside reading is the governorate's
+        a1 = {c.admin1 for c in areas if c.kind == "governorate" and c.admin1} or a1
     if areas_only and not (nxt.countryside or cands[0].kind in _AREA_KINDS or cands[0].rank >= _CAPITAL_RANK):
         return None  # 'Kafr Zita, Maarat al-Numan': a town in a list, though a district shares its name
     return next(iter(a1)) if len(a1) == 1 else None

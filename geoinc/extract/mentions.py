@@ -408,7 +408,6 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
         info["desc"].append(d)
         if m.group("dir"):
             info["desc"].append("direction")  # 'Hama northern countryside'
-            info["lookup"] = text[s:e - len(m.group(0))] + " " + m.group("d")  # looked up as 'Hama countryside'
         if "countryside" in d:
             info["countryside"] = True
         if d in ("outskirts", "suburb", "suburbs", "desert"):
@@ -815,8 +814,6 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             mention.background = True
             mention.handle = True
         mention._desc = info["desc"]  # type: ignore[attr-defined]
-        if "lookup" in info:
-            mention._lookup = info["lookup"]  # type: ignore[attr-defined]
         mention._gaz = gaz_hit  # type: ignore[attr-defined]
         mention._core = (s, e)  # type: ignore[attr-defined]
         out.append(mention)

@@ -3,7 +3,8 @@
 'Teir Maaleh village' -> name 'Teir Maaleh', kind town; 'محافظة حماه' -> 'حماه', governorate;
 'Deir ez-Zor countryside' / 'ريف دير الزور' -> governorate of Deir ez-Zor; 'Road between As Salamiyah
 and Homs in Homs Governorate' -> 'As Salamiyah' with admin1 hint 'Homs', near; 'Southern Idlib
-Governorate' -> 'Idlib', governorate, with a direction.
+Governorate' -> 'Idlib', governorate, with a direction; 'Hama northern countryside' and "Aleppo's
+western countryside" -> the governorate, with a direction.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ _NEAR_PREFIX = ("near", "around", "outskirts of", "outside", "close to", "vicini
                 "south of", "northeast of", "northwest of", "southeast of", "southwest of")
 _MAX_DESC_WORDS = 3
 _COUNTRY_SIDE = re.compile(r"\bcountry\s+side\b", re.I)
+# a possessive on the name, with only descriptors and directions after it ("Aleppo's western
+# countryside"); not an apostrophe inside a name ("Ra's al-Ayn")
+_HINT_WORDS_RX = "|".join(re.escape(k).replace(r"\ ", r"[\s-]+")
+                          for k in sorted((k for k in (*DESCRIPTORS, *_DIRECTIONS) if k.isascii()), key=len, reverse=True))
+_POSSESSIVE = re.compile(r"(\w)['’]s(?=(?:[\s_]+(?:" + _HINT_WORDS_RX + r"))*\s*$)", re.I)
 
 
 @dataclass
@@ -113,6 +119,8 @@ def parse_query(text: str) -> ParsedQuery:
         raw = _COUNTRY_SIDE.sub("countryside", raw)  # 'Damascus country side'
     if not raw:
         return q
+    if "s" in raw:
+        raw = _POSSESSIVE.sub(r"\1", raw)  # "Aleppo's western countryside", "Idlib's"
     # 'Tiyas Military Airbase (T4)', 'Al-Rai town (Choban Bey)': the bracket is another name
     m = re.search(r"\s*[(\[]([^)\]]*)[)\]]\s*", raw)
     if m and m.start() > 0:
@@ -176,6 +184,15 @@ def parse_query(text: str) -> ParsedQuery:
     if len(words) > 1 and words[0] in _DIRECTIONS:
         q.direction, q.direction_word = _DIRECTIONS[words[0]], words[0]
         words = words[1:]
+    elif trail and q.direction is None:
+        # a direction before the trailing descriptor: 'Hama northern countryside',
+        # 'Aleppo north-eastern countryside'
+        for n in (2, 1):
+            if len(words) > n and " ".join(words[-n:]) in _DIRECTIONS:
+                q.direction_word = " ".join(words[-n:])
+                q.direction = _DIRECTIONS[q.direction_word]
+                words = words[:-n]
+                break
     for k in lead + trail:
         if k == "countryside":
             q.countryside = True
