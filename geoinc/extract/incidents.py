@@ -263,7 +263,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             if not located:  # casualty words open no event without a place
                 trig = [t for t in trig if t[1] != _CASUALTY]
             else:
-                trig = _leading_casualty_words(trig, partial(breaks_of, k), fs, [_fpos(offs, mentions[i].start) for i in located])
+                trig = _leading_casualty_words(trig, partial(breaks_of, k), [_fpos(offs, mentions[i].start) for i in located])
             if not trig:
                 continue
         sdates = _SentenceDates(fsent, fs, published)
@@ -355,7 +355,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
-    if incidents and incidents[0].location is None and all(i.location is None for i in incidents):
+    if incidents and all(i.location is None for i in incidents):
         _locate_by_handle(incidents[0], mentions)
     for inc in incidents:
         for i in inc.mentions:
@@ -384,16 +384,21 @@ def _clause_breaks(text: str, span: tuple[int, int], folded: str, fspan: tuple[i
     return sorted(out)
 
 
+def _clause_start(breaks: list[int], fs: int, pos: int) -> int:
+    """Where the clause holding folded offset ``pos`` begins: the last break at or before it, else
+    the sentence start ``fs`` (a break's offset is where the next clause begins)."""
+    i = bisect.bisect_right(breaks, pos)
+    return breaks[i - 1] if i else fs
+
+
 def _clause_of(breaks: list[int], fspan: tuple[int, int], a: int, b: int) -> tuple[int, int]:
-    """The folded span of the clause(s) holding ``[a, b)``: from the last break at or before
-    ``a`` to the first one after ``b`` (a break's offset is where the next clause begins)."""
-    i = bisect.bisect_right(breaks, a)
+    """The folded span of the clause(s) holding ``[a, b)``: from the start of ``a``'s clause to
+    the first break after ``b``."""
     j = bisect.bisect_right(breaks, b)
-    return (breaks[i - 1] if i else fspan[0]), (breaks[j] if j < len(breaks) else fspan[1])
+    return _clause_start(breaks, fspan[0], a), (breaks[j] if j < len(breaks) else fspan[1])
 
 
-def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, fs: int,
-                            places: list[int]) -> list[tuple[int, str]]:
+def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, places: list[int]) -> list[tuple[int, str]]:
     """``trig`` without the casualty words that do not lead their clause: one after a place of the
     same clause ('fled from Daraa were wounded by shelling in Douma') tells of that clause's event,
     not of a new one. ``breaks_of()``: the sentence's folded span and clause breaks, asked only
@@ -401,12 +406,11 @@ def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, fs: int,
     first_place = min(places)
     if all(pos < first_place for pos, typ in trig if typ == _CASUALTY):
         return trig
-    breaks = breaks_of()[1]
+    (fs, _), breaks = breaks_of()
     out = []
     for pos, typ in trig:
         if typ == _CASUALTY:
-            i = bisect.bisect_right(breaks, pos)
-            start = breaks[i - 1] if i else fs
+            start = _clause_start(breaks, fs, pos)
             if any(start <= p < pos for p in places):
                 continue
         out.append((pos, typ))

@@ -698,6 +698,17 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     return out, replaced, runs
 
 
+def _mention(text: str, s: int, e: int, key: str, core: tuple[int, int], desc: list[str], gaz: bool = True,
+             **fields) -> Mention:
+    """A Mention of ``text[s:e]`` with what resolution reads besides its fields: the descriptors
+    ``desc``, whether it is a gazetteer name (``gaz``) and the span of the bare name (``core``)."""
+    m = Mention(text=text[s:e], start=s, end=e, key=key, **fields)
+    m._desc = desc  # type: ignore[attr-defined]
+    m._gaz = gaz  # type: ignore[attr-defined]
+    m._core = core  # type: ignore[attr-defined]
+    return m
+
+
 # 'the capital', 'the Syrian capital', 'العاصمة': Damascus, when no name follows ('the capital
 # Damascus' is named; 'the capital of the province', 'the Iraqi capital', 'العاصمة العراقية' are not it)
 _THE_CAPITAL = re.compile(r"\b[Tt]he (?:Syrian )?[Cc]apital(?: city)?+(?:['’]s)?(?![\w’'-])(?!\s+(?:and\s+\w+\s+)?of\b)")
@@ -720,11 +731,8 @@ def _the_capital(text: str, accepted: list[tuple[int, int]]) -> list[Mention]:
                 continue  # a name next to it says which capital ('the capital Damascus', 'Kabul, the capital')
             s = (m.start("core") if m.group("core") else m.start("core2") - 1) if arabic else m.start()
             xs, xe, info = _extend(text, s, e, arabic)
-            men = Mention(text=text[xs:xe], start=xs, end=xe, key="the capital", countryside=info["countryside"],
-                          near=info["near"])
-            men._desc = info["desc"]  # type: ignore[attr-defined]
-            men._gaz = True  # type: ignore[attr-defined]
-            men._core = (s, e)  # type: ignore[attr-defined]
+            men = _mention(text, xs, xe, "the capital", (s, e), info["desc"], countryside=info["countryside"],
+                           near=info["near"])
             men._capital = True  # type: ignore[attr-defined]
             out.append(men)
     return out
@@ -804,8 +812,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
         xs, xe, info = (s, e, {"countryside": False, "near": False, "desc": []})
         if gaz_hit:
             xs, xe, info = _extend(text, s, e, arabic)
-        mention = Mention(text=text[xs:xe], start=xs, end=xe, key=key, foreign=fp,
-                          countryside=info["countryside"], near=info["near"])
+        mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
+                           countryside=info["countryside"], near=info["near"])
         if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
             mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
         elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
@@ -813,19 +821,13 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # report names, but where it comes from, used when the report names no other
             mention.background = True
             mention.handle = True
-        mention._desc = info["desc"]  # type: ignore[attr-defined]
-        mention._gaz = gaz_hit  # type: ignore[attr-defined]
-        mention._core = (s, e)  # type: ignore[attr-defined]
         out.append(mention)
         # 'Damascus and its countryside', 'دمشق وريفها': a second mention for the countryside
         tail = (_AR_AND_COUNTRYSIDE if arabic else _EN_AND_COUNTRYSIDE).match(text[xe:xe + 50])
         if gaz_hit and tail:
             # the countryside mention spans the whole phrase: 'its countryside' alone names nothing
             ts, te = xs, xe + tail.end("d")
-            extra = Mention(text=text[ts:te], start=ts, end=te, key=key, countryside=True, extra=True)
-            extra._desc = ["countryside"]  # type: ignore[attr-defined]
-            extra._gaz = True  # type: ignore[attr-defined]
-            extra._core = (s, e)  # type: ignore[attr-defined]
+            extra = _mention(text, ts, te, key, (s, e), ["countryside"], countryside=True, extra=True)
             extra._of = mention  # type: ignore[attr-defined]
             out.append(extra)
     if "apital" in text or "\u0639\u0627\u0635\u0645" in text:
