@@ -719,3 +719,29 @@ def test_a_local_outlets_handle_is_where_the_report_comes_from():
 def test_a_towns_desert_is_the_area_around_it():
     r = extract_text("Clashes went on in the Palmyra desert.")
     assert (first(r)["location"]["name"], first(r)["precision"]) == ("Tadmor", 2)
+
+
+def test_a_tally_with_no_place_gives_way_to_a_placed_event():
+    text = ("At least 40 people were killed across the country yesterday, monitors said. "
+            "Shelling hit the town of Saraqib in the Idlib countryside.")
+    r = extract_text(text)
+    assert first(r)["location"]["name"] == "Saraqab" and first(r)["type"] == "strike"
+    # the tally is still reported, after the placed event
+    assert [i["location"] for i in r["incidents"][1:]] == [None] and r["incidents"][1]["killed"] == 40
+    # a lead that says what happened stays the main event even without a place
+    r = extract_text("Security forces arrested a senior commander, the ministry said. "
+                     "Separately, shelling hit the town of Saraqib.")
+    assert (first(r)["type"], first(r)["location"]) == ("arrest", None)
+
+
+def test_an_unplaced_event_is_in_the_one_governorate_the_report_names():
+    text = "Warplanes struck a crowded market on Monday, killing 12 people. The market lies in Saraqib, Idlib governorate."
+    r = extract_text(text, published="2017-04-05")
+    assert (first(r)["location"]["name"], first(r)["precision"]) == ("Saraqab", 2)
+    assert r["status"] == "located"
+    # places in two governorates do not say where it was
+    r = extract_text("Warplanes struck a crowded market, killing 12 people. Residents fled to Saraqib and Hama.")
+    assert first(r)["location"] is None
+    # nor does a place named beside an event told as the country's
+    r = extract_text("Syria arrests 30 in raids on cells. The US plans a base in Damascus.")
+    assert first(r)["location"] is None and r["status"] == "unlocated"

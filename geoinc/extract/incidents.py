@@ -9,7 +9,9 @@ naming no place add to the incident just before them or, in the lead, open an un
 Photo captions make no incidents; events told as past context come after the report's own.
 Casualty words leading a clause ('... and casualties in Idlib') open a group as event words do,
 without a type of their own; of several incidents opening in one sentence, those whose clause
-tells of people killed or injured come first.
+tells of people killed or injured come first. An unplaced lead that only counts dead or hurt gives
+way to the first placed event; when no event is placed, the places of a report about one
+governorate place the main one.
 """
 
 from __future__ import annotations
@@ -355,8 +357,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
+    if incidents and incidents[0].location is None:
+        _tally_last(incidents)
     if incidents and all(i.location is None for i in incidents):
-        _locate_by_handle(incidents[0], mentions)
+        if not _locate_by_handle(incidents[0], mentions):
+            _locate_in_report_area(incidents[0], mentions, text)
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -478,18 +483,53 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
                     excerpt=_excerpt(text, sentences[first_sent], loc))
 
 
-def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> None:
-    """A report that places its events nowhere but comes from a local outlet ('#Aleppo_News|
-    destruction in the al-Mashhad neighbourhood'): the main event is in the outlet's area
-    (precision 2, or 3 for a governorate)."""
-    h = next((i for i, m in enumerate(mentions) if m.handle and m.place is not None and m.place.kind != "country"), None)
-    if h is None:
+def _tally_last(incidents: list[Incident]) -> None:
+    """A lead that counts dead or hurt but names no place, not even the country ('189 people were
+    killed yesterday, including ...': a digest's tally, or an event whose place the report does not
+    give), is not the main event when an event with a place follows: that event moves first and
+    the lead stays in the list. Arrests, raids and seizures keep their place: ministries announce
+    them for the whole country."""
+    lead = incidents[0]
+    if (lead.mentions or lead.background or _FAMILY[lead.type] == "sec"
+            or not (lead.killed or lead.injured)):
         return
+    nxt = next((i for i, inc in enumerate(incidents) if inc.location is not None and not inc.background), None)
+    if nxt is not None:
+        incidents.insert(0, incidents.pop(nxt))
+
+
+def _locate_at(inc: Incident, mentions: list[Mention], h: int) -> None:
+    """Place ``inc`` at mention ``h``, an area the report is about rather than a place tied to the
+    event: precision 2, or 3 for a governorate or region."""
     inc.location = mentions[h].place
     inc.precision = 3 if inc.location.kind in ("governorate", "region") else 2
     if h in inc.mentions:
         inc.mentions.remove(h)
     inc.mentions.insert(0, h)
+
+
+def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
+    """A report that places its events nowhere but comes from a local outlet ('#Aleppo_News|
+    destruction in the al-Mashhad neighbourhood'): the main event is in the outlet's area
+    (precision 2, or 3 for a governorate). Returns whether it was placed."""
+    h = next((i for i, m in enumerate(mentions) if m.handle and m.place is not None and m.place.kind != "country"), None)
+    if h is None:
+        return False
+    _locate_at(inc, mentions, h)
+    return True
+
+
+def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) -> None:
+    """A report whose event words name no place but whose other sentences name places of one
+    governorate only ('Warplanes strike a market, killing 12.' then 'The market lies in Saraqib,
+    Idlib governorate.'): the main event is in that area, at the report's most specific place
+    (``_locate_at``). Places in several governorates leave it unlocated, and so does an event told
+    as the country's ('Syria arrests 71 in raids'): a place named elsewhere is not its place."""
+    syr = [i for i, m in enumerate(mentions)
+           if m.place is not None and m.place.kind != "country" and not m.background and m.role != "foreign"]
+    if inc.mentions or not syr or len({mentions[i].place.admin1 or mentions[i].place.id for i in syr}) != 1:
+        return
+    _locate_at(inc, mentions, _pick_location(syr, mentions, text))
 
 
 def _is_reference_point(m: Mention, text: str) -> bool:
