@@ -604,7 +604,7 @@ def test_arabic_event_words_behind_a_proclitic_or_the_article(text, typ, killed)
     ("اشتباكات في ريف حماة وجرحى في إدلب", ["Idleb", "Hama"]),
     ("قصف على تلبيسة ومقتل طفلين في دوما", ["Duma", "Talbiseh"]),
     # no one hurt in either clause: text order
-    ("Shelling hit Talbiseh and clashes broke out in Douma.", ["Talbiseh", "Duma"]),
+    ("Shelling hit Talbiseh and an explosion shook Douma.", ["Talbiseh", "Duma"]),
 ])
 def test_the_event_with_casualties_leads_its_sentence(text, order):
     r = extract_text(text)
@@ -745,3 +745,16 @@ def test_an_unplaced_event_is_in_the_one_governorate_the_report_names():
     # nor does a place named beside an event told as the country's
     r = extract_text("Syria arrests 30 in raids on cells. The US plans a base in Damascus.")
     assert first(r)["location"] is None and r["status"] == "unlocated"
+
+
+@pytest.mark.parametrize("text, order", [
+    ("Warplanes struck the Hama countryside and clashes went on in the Idlib countryside.", ["clash", "strike"]),
+    ("Clashes went on in the Idlib countryside and warplanes struck the Hama countryside.", ["clash", "strike"]),
+    # other kinds keep text order ...
+    ("Warplanes struck the Hama countryside and an explosion hit the Idlib countryside.", ["strike", "explosion"]),
+    # ... as do events of different sentences, and a strike that killed leads
+    ("Warplanes struck the Hama countryside. Clashes went on in the Idlib countryside.", ["strike", "clash"]),
+    ("Air strikes on Hama left five people dead and clashes went on in the Idlib countryside.", ["strike", "clash"]),
+])
+def test_a_clash_leads_a_strike_told_in_the_same_sentence(text, order):
+    assert [i["type"] for i in extract_text(text)["incidents"]] == order

@@ -9,7 +9,7 @@ naming no place add to the incident just before them or, in the lead, open an un
 Photo captions make no incidents; events told as past context come after the report's own.
 Casualty words leading a clause ('... and casualties in Idlib') open a group as event words do,
 without a type of their own; of several incidents opening in one sentence, those whose clause
-tells of people killed or injured come first. An unplaced lead that only counts dead or hurt gives
+tells of people killed or injured come first, then a clash before a strike. An unplaced lead that only counts dead or hurt gives
 way to the first placed event; when no event is placed, the places of a report about one
 governorate place the main one.
 """
@@ -357,6 +357,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
+    _clashes_before_strikes(incidents)
     if incidents and incidents[0].location is None:
         _tally_last(incidents)
     if incidents and all(i.location is None for i in incidents):
@@ -481,6 +482,23 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
     return Incident(type="other", location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                     sentences=[first_sent], mentions=[loc_i] + [i for i in cands if i != loc_i],
                     excerpt=_excerpt(text, sentences[first_sent], loc))
+
+
+def _clashes_before_strikes(incidents: list[Incident]) -> None:
+    """Of a strike and a clash opening in one sentence and alike in harm, the clash leads
+    ('Warplanes raid Hama countryside and clashes go on in Idlib countryside'): the fighting on
+    the ground is the event, the shelling or air raids told with it mostly accompany it. (In UCDP's
+    single-row headlines naming a strike and then a clash, the clash is the coded event 88 times
+    to 56.) Other kinds, and events of different sentences, keep text order."""
+    moved = True
+    while moved:
+        moved = False
+        for i in range(len(incidents) - 1):
+            a, b = incidents[i], incidents[i + 1]
+            if (a.type == "strike" and b.type == "clash" and a.sentences[0] == b.sentences[0]
+                    and (a.background, a.weak, a.harm) == (b.background, b.weak, b.harm)):
+                incidents[i], incidents[i + 1] = b, a
+                moved = True
 
 
 def _tally_last(incidents: list[Incident]) -> None:
