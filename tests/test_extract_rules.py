@@ -758,3 +758,9 @@ def test_an_unplaced_event_is_in_the_one_governorate_the_report_names():
 ])
 def test_a_clash_leads_a_strike_told_in_the_same_sentence(text, order):
     assert [i["type"] for i in extract_text(text)["incidents"]] == order
+
+
+def test_a_seat_does_not_outrank_a_better_spelt_other_name():
+    # 'Sakba' is spelt closer to Saqba (Rural Damascus) than to Shahba, a district seat in As-Sweida
+    loc = first(extract_text("Jets carried out air strikes on Sakba at noon."))["location"]
+    assert (loc["name"], loc["admin1"]) == ("Saqba", "SY03")

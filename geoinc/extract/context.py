@@ -249,9 +249,11 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
                     s += dist.bonus(c, m.key)  # places named together are close
-                if c.kind == "town" and c.rank >= _SEAT_RANK:
+                if c.kind == "town" and c.rank >= _SEAT_RANK and (c.score >= top_raw or any(
+                        o.name == c.name and o.kind == "town" and o is not c for o in m.candidates)):
                     s += 0.06  # a seat of a subdistrict or larger before a village of the same name,
-                    # unless the village is within 30 km of another place of the report or in its governorate
+                    # unless the village is within 30 km of another place of the report or in its
+                    # governorate; not before a better-spelt other name ('Sakba' is Saqba, not Shahba)
             if s > best_s:
                 best, best_s = c, s
         conf = best.score + (0.25 if local and best.admin1 == local else 0.0) + (0.1 if votes.get(best.admin1 or "") else 0.0)
