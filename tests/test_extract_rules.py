@@ -764,3 +764,13 @@ def test_a_seat_does_not_outrank_a_better_spelt_other_name():
     # 'Sakba' is spelt closer to Saqba (Rural Damascus) than to Shahba, a district seat in As-Sweida
     loc = first(extract_text("Jets carried out air strikes on Sakba at noon."))["location"]
     assert (loc["name"], loc["admin1"]) == ("Saqba", "SY03")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the object of an attack verb is in place context, so a spelling variant there is looked up
+    ("Helicopters bomb Tedef at dawn.", "Tadaf"),
+    ("Jets target Turmanin with rockets.", "Termanin"),
+    ("Regime forces besiege Tedef again.", "Tadaf"),
+])
+def test_the_object_of_an_attack_verb_is_in_place_context(text, name):
+    assert first(extract_text(text))["location"]["name"] == name

@@ -473,8 +473,9 @@ _RUN_TAIL = (r"[a-z’'\-]+"
 _RUN = r"(?:" + _ARTICLE + r"[-\s])?[A-Z]" + _RUN_TAIL
 # words after which a capitalised run is in place context ('in Kufrzita', 'shelled the Tal Jebin')
 _CONTEXT_WORDS = frozenset(
-    "in near at on of outside around from toward towards targeting targeted targets hit shelled shelling "
-    "bombed bombing bombarded shell shells pounded pounding attacked attacking stormed storming besieged raided "
+    "in near at on of outside around from toward towards target targeting targeted targets hit hits shelled shelling "
+    "bomb bombs bombed bombing bombard bombards bombarded shell shells pound pounds pounded pounding attack attacks "
+    "attacked attacking storm storms stormed storming besiege besieges besieged raid raids raided "
     "town village city neighbourhood neighborhood".split()
 )
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
