@@ -774,3 +774,15 @@ def test_a_seat_does_not_outrank_a_better_spelt_other_name():
 ])
 def test_the_object_of_an_attack_verb_is_in_place_context(text, name):
     assert first(extract_text(text))["location"]["name"] == name
+
+
+@pytest.mark.parametrize("text, found, gone", [
+    # a name before 'said'/'told' is a speaker ('Damascus said'), unless a preposition makes it a place
+    ("Residents of nearby Nawa told the agency that shells fell at night.", ("Nawa", "incident"), None),
+    ("A military spokesman in Tel Aviv said the strikes hit depots.", ("Tel Aviv", "foreign"), None),
+    ("Damascus said it would respond to the strikes on Nawa.", ("Nawa", "incident"), "Damascus"),
+])
+def test_a_name_before_a_speech_verb_is_a_place_after_a_preposition(text, found, gone):
+    ms = [(m["text"], m["role"]) for m in extract_text(text)["mentions"]]
+    assert found in ms
+    assert gone is None or all(t != gone for t, _ in ms)

@@ -226,6 +226,7 @@ _TAIL_OK = frozenset(
 )
 # a speaker: 'X said', and 'X al-Hadi told' (a name going on with a family name before the verb)
 _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+_PREP_BEFORE = re.compile(r"\b(?:in|of|near|nearby|at|from|outside|around)\s+(?:the\s+)?$")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
 _SPEECH_LONGEST = max(map(len, _SPEECH_WORDS))
@@ -288,8 +289,10 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         w = _WORD_HYPHEN_BEFORE.search(before)
         if w and fold(w.group(1)) not in ARTICLES and fold(w.group(1)) not in m.flags:
             return False
-    # attached digits or letters are excluded by the word-boundary check; speech makes an actor
-    if _SPEECH_AFTER.match(after) or _speech_before(before):
+    # attached digits or letters are excluded by the word-boundary check; speech makes an actor,
+    # unless a preposition makes the name a place ('residents of nearby Nawa told', 'a spokesman
+    # in Tel Aviv said')
+    if (_SPEECH_AFTER.match(after) and not _PREP_BEFORE.search(before)) or _speech_before(before):
         return False
     if not title_line:
         prev = _word_before(before)
