@@ -786,3 +786,17 @@ def test_a_name_before_a_speech_verb_is_a_place_after_a_preposition(text, found,
     ms = [(m["text"], m["role"]) for m in extract_text(text)["mentions"]]
     assert found in ms
     assert gone is None or all(t != gone for t, _ in ms)
+
+
+def test_the_toll_in_the_next_sentence_counts_for_the_event_just_told():
+    r = extract_text("Government forces clashed with gunmen near Jasim on Tuesday. "
+                     "Four soldiers were killed and nine wounded, a monitor said.", published="2025-06-12")
+    assert [(i["type"], i["location"]["name"], i["killed"], i["injured"]) for i in r["incidents"]] == [
+        ("clash", "Jasim", 4, 9)]
+    # a new kind of event, or a toll two sentences later, is not the clash's
+    r = extract_text("Government forces clashed with gunmen near Jasim on Tuesday. "
+                     "Officials toured the area. Four soldiers were killed, a monitor said.")
+    assert first(r)["killed"] is None
+    r = extract_text("Government forces clashed with gunmen near Jasim on Tuesday. "
+                     "A car bomb exploded later, and four soldiers were killed.")
+    assert first(r)["killed"] is None

@@ -5,7 +5,8 @@ a sentence goes with the nearest event word before it (or, failing that, after i
 places tied to one event word becomes an incident located at its most specific place ('Daraya,
 Rural Damascus' -> Daraya); several governorates make one incident at governorate precision.
 Sentences repeating an incident (same place, same kind of event) merge into it; event sentences
-naming no place add to the incident just before them or, in the lead, open an unlocated one.
+naming no place add to the incident of their kind just before them or, in the lead, open an
+unlocated one; one that only tells a toll gives its counts to the event of the sentence before.
 Photo captions make no incidents; events told as past context come after the report's own.
 Casualty words leading a clause ('... and casualties in Idlib') open a group as event words do,
 without a type of their own; of several incidents opening in one sentence, those whose clause
@@ -220,6 +221,21 @@ class _SentenceDates:
             for d in self.all())
 
 
+_TOLL_WORDS = frozenset(("kill", "kills", "killed", "killing"))
+
+
+def _only_toll_words(folded: str, trigs: list[tuple[int, str]]) -> bool:
+    """Whether the event words ``trigs`` (folded offsets, types) only tell of people killed or
+    hurt ('were killed', casualty words), not of a new kind of event."""
+    for pos, typ in trigs:
+        if typ == _CASUALTY:
+            continue
+        end = folded.find(" ", pos)
+        if folded[pos:end if end >= 0 else len(folded)] not in _TOLL_WORDS:
+            return False
+    return True
+
+
 def _type_of(found: list[tuple[int, str]]) -> str:
     return min((t for _, t in found if t != _CASUALTY), key=_RANK.__getitem__, default="other")
 
@@ -300,6 +316,12 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     _add_to(prev, k, counts, date_of, offs, text, members)
                     continue
                 if incidents:
+                    last = max(incidents, key=lambda x: x.sentences[-1])
+                    if (not members and k - last.sentences[-1] == 1 and _only_toll_words(folded, clause_trigs)
+                            and (counts.get("killed") or counts.get("injured"))):
+                        # the toll of the event just told, in a sentence naming no place: 'Clashes
+                        # broke out near Jasim. Four soldiers were killed and nine wounded.'
+                        _add_to(last, k, counts, date_of, offs, text, [])
                     continue  # an event word naming no place after the first event: context
                 inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members),
                                background=sdates.past(may_past))
