@@ -203,6 +203,11 @@ def test_last_month_has_month_precision():
     ("مقتل ٥ مدنيين في قصف على حمص", "killed", 5),
     ("Shelling on Homs killed twenty-three people and wounded 40.", "injured", 40),
     ("Shelling on Homs killed twenty-three people and wounded 40.", "killed", 23),
+    # a singular noun right after an Arabic role word is one person
+    ("اشتباك في جرمانا أسفر عن مقتل عنصر وإصابة اثنين", "killed", 1),
+    ("اشتباك في جرمانا أسفر عن مقتل عنصر وإصابة اثنين", "injured", 2),
+    ("اعتقال شخص في حمص", "arrested", 1),
+    ("قصف على دوما يستهدف عنصر", "killed", None),
 ])
 def test_counts(text, role, n):
     assert first(extract_text(text))[role] == n

@@ -2,7 +2,7 @@
 
 A count is a number (digits, Arabic-Indic digits, English or Arabic number words, 'a'/'an' before a
 singular noun) attached to a person noun ('71 operatives', 'seven members', 'six of its members',
-'a senior leader', 'ثلاثة عناصر', 'عنصرين'). It takes the role of the nearest role word in its
+'a senior leader', 'ثلاثة عناصر', 'عنصرين', a singular noun right after a role word: 'مقتل عنصر'). It takes the role of the nearest role word in its
 clause ('arrested', 'killed', 'wounded', 'اعتقال', 'مقتل', 'إصابة'). Counts joined by 'and' add
 up ('the leader and six members' -> 7); repeated statements of the same count do not.
 """
@@ -44,6 +44,10 @@ _AR_PERSONS = frozenset(fold(w) for w in (
     "قياديين قيادي قادة مطلوبين مطلوبا إرهابيين شهداء شهيد قتلى جرحى مصابين أطفال طفل نساء امرأة "
     "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو آخرون آخرين"
 ).split())
+# a singular person noun right after a role word is one person: 'مقتل عنصر', 'اعتقال شخص'
+_AR_SINGULAR = frozenset(fold(w) for w in (
+    "عنصر شخص مدني مسلح جندي عسكري ضابط قيادي قائد مطلوب طفل طفلة امرأة سيدة رجل شاب فتى مقاتل مواطن عضو"
+).split())
 _AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_".split() if not w.endswith("_")}
 _ROLE_RX = [
     ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
@@ -77,7 +81,7 @@ def _role_uncached(tok: str) -> str | None:
 _ROLES = Memo(_role_uncached)
 _NUMS = Memo(_num)
 # tokens that can open a count phrase without being a number ('the leader', 'عنصرين')
-_PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL)
+_PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL) | _AR_SINGULAR
 
 
 def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | None]) -> list[tuple[int, int, int]]:
@@ -101,6 +105,11 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             continue
         if t in _AR_DUAL:
             phrases.append((i, i + 1, 2))
+            i += 1
+            continue
+        if t in _AR_SINGULAR:
+            if i > 0 and role_of[i - 1]:
+                phrases.append((i, i + 1, 1))  # 'مقتل عنصر', not 'عنصر' alone
             i += 1
             continue
         if v is not None:
