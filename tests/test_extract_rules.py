@@ -203,6 +203,11 @@ def test_last_month_has_month_precision():
     ("مقتل ٥ مدنيين في قصف على حمص", "killed", 5),
     ("Shelling on Homs killed twenty-three people and wounded 40.", "injured", 40),
     ("Shelling on Homs killed twenty-three people and wounded 40.", "killed", 23),
+    # a role word after 'and' opens the next clause; one after a list is the list's
+    ("A bomb in al-Bab killed six civilians and wounded more than 20 people.", "killed", 6),
+    ("A bomb went off in al-Bab, killing at least six civilians and wounding more than 20.", "injured", 20),
+    ("In al-Bab six civilians and two children were killed by a bomb.", "killed", 8),
+    ("انفجار في الباب أدى إلى مقتل ثلاثة أشخاص وإصابة أكثر من عشرة", "injured", 10),
     # a singular noun right after an Arabic role word is one person
     ("اشتباك في جرمانا أسفر عن مقتل عنصر وإصابة اثنين", "killed", 1),
     ("اشتباك في جرمانا أسفر عن مقتل عنصر وإصابة اثنين", "injured", 2),

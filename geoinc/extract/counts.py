@@ -59,6 +59,12 @@ _ROLE_RX = [
 _LEADERS = frozenset("leader ringleader commander emir".split())
 
 
+# words of an approximate number between a role word and the number ('more than 20', 'at least 6')
+_APPROX = frozenset(("more", "than", "at", "least", "about", "around", "nearly", "over", "some", "almost",
+                     "roughly", "approximately", "up", "to")) | frozenset(
+    fold(w) for w in "أكثر من نحو قرابة حوالي زهاء".split())
+
+
 def _num(tok: str) -> int | None:
     if tok.isdigit():
         v = int(tok)
@@ -137,7 +143,10 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             if not found:
                 # 'killed 14', '14 killed', '8 martyrs' (noun handled above)
                 if t not in ("a", "an", "single", "the", "its", "their") and (t.isdigit() or v >= 2):
-                    if (j < n_toks and role_of[j]) or (i > 0 and role_of[i - 1]):
+                    b = i - 1
+                    while b >= i - 3 and b >= 0 and toks[b] in _APPROX:
+                        b -= 1  # 'wounding more than 20', 'إصابة أكثر من 20'
+                    if (j < n_toks and role_of[j]) or (b >= 0 and role_of[b]):
                         phrases.append((i, i + 1, v))
         i += 1
     return phrases
@@ -165,10 +174,18 @@ def find_counts(folded: str) -> dict[str, int | None]:
     if not phrases:
         return out
     assigned: list[tuple[int, int, int, str]] = []
+    starts = [p[0] for p in phrases]
     for s, e, v in phrases:
         best, bd = None, 1e9
         for ri, r in roles:
-            d = (s - ri) if ri < s else (ri - e + 1) * 1.2
+            if ri < s:
+                d = s - ri
+            else:
+                d = (ri - e + 1) * 1.2
+                if ("and" in toks[e:ri] or "و" in toks[e:ri]) and not any(e <= p < ri for p in starts):
+                    # 'killing six civilians and wounding 20': the next clause's role word (not
+                    # 'six civilians and two children were killed', a list sharing it)
+                    d += 12
             if d < bd:
                 best, bd = r, d
         if best is not None and bd <= 12:
