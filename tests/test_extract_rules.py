@@ -810,3 +810,19 @@ def test_the_toll_in_the_next_sentence_counts_for_the_event_just_told():
     r = extract_text("Government forces clashed with gunmen near Jasim on Tuesday. "
                      "A car bomb exploded later, and four soldiers were killed.")
     assert first(r)["killed"] is None
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    # a road named by its ends: a place named near it is where it happened ...
+    ("A drone struck a car on the Aleppo-Raqqa road near Deir Hafer, killing three people.", "Dayr Hafir", 2),
+    ("استهدفت طائرة مسيرة سيارة على طريق حلب - الرقة قرب بلدة دير حافر", "Dayr Hafir", 2),
+    ("كمين على طريق دمشق حمص قرب النبك", "An Nabk", 2),
+    # ... else the first end, near it (not the pair read as 'X, its governorate')
+    ("Jets hit trucks on the Azaz-Bab Al Salama Road.", "Azaz", 2),
+    ("Clashes went on along the Damascus – Homs highway.", "Damascus", 2),
+    ("Clashes broke out on the road between Saraqib and Ariha.", "Saraqab", 2),
+    ("كمين على أوتوستراد دمشق حمص", "Damascus", 2),
+])
+def test_a_road_named_by_its_ends(text, name, precision):
+    inc = first(extract_text(text))
+    assert (inc["location"]["name"], inc["precision"]) == (name, precision)

@@ -339,6 +339,27 @@ def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> b
     return bool(hint and any(c.admin1 == hint for c in m.candidates))
 
 
+# a road named by its ends ('the Aleppo-Raqqa road', 'the road between Saraqib and Ariha', 'طريق
+# حلب - الرقة', 'أوتوستراد دمشق حمص'): its ends only say where the road runs
+_ROAD_WORDS = r"(?i:road|highway|motorway|international\s+road)"
+_ROAD_FIRST_END = re.compile(r"^\s*[-–—/]\s*(?:al-|el-|ar-|as-|ad-)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+" + _ROAD_WORDS + r"\b")
+_ROAD_SECOND_END = re.compile(r"^\s+" + _ROAD_WORDS + r"\b", re.I)
+_ROAD_BEFORE = re.compile(
+    r"(?:\b(?:road|highway|motorway)\s+(?:between|linking|connecting|from)\s+(?:the\s+)?(?:\S+\s+(?:and|to)\s+)?"
+    r"|(?<!\S)(?:ال)?(?:طريق|اوتوستراد|أوتوستراد)(?:\s+ال\w+)?\s+(?:\S+(?:\s*[-–]\s*|\s+))?)$", re.I)
+
+def on_road(m: Mention, text: str) -> bool:
+    """Whether ``m`` is an end of a road named by its ends ('the Aleppo-Raqqa road', 'the road
+    between Saraqib and Ariha', 'طريق حلب - الرقة'): the event is on the road, not in the town."""
+    after = text[m.end:m.end + 50]
+    if after[:1] in "-–—/ " and (_ROAD_FIRST_END.match(after) or _ROAD_SECOND_END.match(after)
+                                 and text[max(0, m.start - 3):m.start].rstrip()[-1:] in ("-", "–", "—", "/")):
+        return True
+    before = text[max(0, m.start - 45):m.start]
+    return ("طريق" in before or "وتوستراد" in before or "between" in before or "linking" in before
+            or "connecting" in before or "from" in before) and _ROAD_BEFORE.search(before) is not None
+
+
 def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = False) -> str | None:
     """The governorate of the area mention right after mention ``i`` ('X, Rural Damascus');
     ``areas_only``: only when that mention is an area (a governorate, district, subdistrict,
@@ -349,8 +370,12 @@ def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = F
     cands = nxt.candidates
     if not cands:
         return None
-    if nxt.start - mentions[i].end > 1:  # not adjacent: the gap must be a hint gap
-        gap = text[mentions[i].end:nxt.start]
+    gap = text[mentions[i].end:nxt.start]
+    if "-" in gap or "–" in gap or "—" in gap or "/" in gap:
+        return None  # 'the Aleppo-Raqqa road', 'طريق حلب - الرقة': a pair, not 'X, its governorate'
+    if len(gap) <= 1 and on_road(mentions[i], text):
+        return None  # 'أوتوستراد دمشق حمص': the road's two ends
+    if len(gap) > 1:  # not adjacent: the gap must be a hint gap
         if not (_HINT_GAP.match(gap) or _HINT_GAP_AR.match(gap + text[nxt.start:nxt.start + 3])):
             return None
     areas = [c for c in cands if c.score >= 0.85 and (c.kind in _AREA_KINDS or (c.kind == "town" and c.admin1))]

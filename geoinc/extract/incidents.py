@@ -23,7 +23,7 @@ import re
 from functools import partial
 
 from ..text.normalize import fold
-from .context import _CAPITAL_RANK, _same_area
+from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .model import Incident, Mention
@@ -165,6 +165,8 @@ def _precision(m: Mention, text: str) -> int:
         return 2  # 'the Douma countryside', 'Douma suburbs': around a town or in its district
     if m.near or p.kind in ("district", "subdistrict") or _NEAR_BEFORE.search(text[max(0, m.start - 30):m.start]):
         return 2
+    if on_road(m, text):
+        return 2  # somewhere on the road from this town
     return 1
 
 
@@ -574,10 +576,10 @@ def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) ->
 
 def _is_reference_point(m: Mention, text: str) -> bool:
     """'south of Damascus': the place only says where another one is (``_RELATIVE_TO`` just before
-    it). The expression runs only when 'of' is there: o and f have no non-ASCII case variants,
-    so lower() finds every spelling re.I would."""
+    it; the expression runs only when 'of' is there: o and f have no non-ASCII case variants, so
+    lower() finds every spelling re.I would); or an end of a road (``on_road``)."""
     before = text[max(0, m.start - 25):m.start]
-    return "of" in before.lower() and _RELATIVE_TO.search(before) is not None
+    return ("of" in before.lower() and _RELATIVE_TO.search(before) is not None) or on_road(m, text)
 
 
 def _may_have_origin(text: str) -> bool:
@@ -599,7 +601,11 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_orig
     preferring the places of the event to weak claims (``_weak_claim``)."""
     if len(idxs) == 1:
         return idxs[0]
-    main = [i for i in idxs if not _is_reference_point(mentions[i], text)] or idxs
+    main = [i for i in idxs if not _is_reference_point(mentions[i], text)]
+    if not main:
+        if all(on_road(mentions[i], text) for i in idxs):
+            return min(idxs, key=lambda i: mentions[i].start)  # a road named by its ends: the first
+        main = idxs
     # where people or fire came from or where the hurt were treated: a weaker claim, worked out once
     origin = {i: 0.5 if _weak_claim(mentions[i], text, may_origin) else 0.0 for i in main}
     if len(main) > 1:
