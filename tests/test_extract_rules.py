@@ -826,3 +826,17 @@ def test_the_toll_in_the_next_sentence_counts_for_the_event_just_told():
 def test_a_road_named_by_its_ends(text, name, precision):
     inc = first(extract_text(text))
     assert (inc["location"]["name"], inc["precision"]) == (name, precision)
+
+
+def test_an_exact_name_votes_for_its_governorate_despite_worse_spelt_namesakes():
+    # 'Sweida' and 'Walgha' have villages spelt alike elsewhere; they still place al-Mazraa in
+    # As-Sweida although Damascus (which has an al-Mazraa quarter) is named later
+    r = extract_text("Aid reached Sweida after clashes in the towns of al-Mazraa and Walgha. Israel later hit Damascus.")
+    assert {m["text"]: m["place"]["admin1"] for m in r["mentions"] if m["place"]}["al-Mazraa"] == "SY13"
+
+
+def test_today_in_an_outlets_name_is_not_a_date():
+    r = extract_text("The Halab Today channel said a landmine killed a shepherd near Khan Sheikhoun on Friday.",
+                     published="2025-07-16")
+    assert (first(r)["date"], first(r)["date_text"], first(r)["killed"]) == ("2025-07-11", "on Friday", 1)
+    assert first(extract_text("Today, shelling hit Douma.", published="2025-07-16"))["date"] == "2025-07-16"

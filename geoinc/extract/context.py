@@ -25,6 +25,7 @@ from .model import Mention
 __all__ = ["resolve_mentions"]
 
 _CAPITAL_RANK = CITY_RANK[1]  # a governorate capital's rank in the gazetteer
+_VOTE_SPELLING = 0.08  # readings this much worse spelt than a mention's best do not split its vote
 _SEAT_RANK = CITY_RANK[3]  # a subdistrict seat's (district seats and capitals rank higher)
 _VOTE_WINDOW = 0.12  # candidates this close to the best take the governorates the report names
 _AREA_KINDS = ("governorate", "district", "subdistrict", "region")
@@ -207,7 +208,10 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
     for k, m in enumerate(mentions):
         if not m.candidates:
             continue
-        a1 = {c.admin1 for c in m.candidates if c.score >= 0.7 and c.admin1}
+        # the governorates of its best readings: a namesake spelt worse ('Sweida' ~ a village
+        # 'Sweida - Qorret Tashli' at 0.9) does not keep an exact name from voting
+        top_score = max(c.score for c in m.candidates)
+        a1 = {c.admin1 for c in m.candidates if c.score >= 0.7 and c.score > top_score - _VOTE_SPELLING and c.admin1}
         top = m.candidates[0]
         if top.kind == "country" or m.foreign is not None:
             continue

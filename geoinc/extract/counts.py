@@ -36,13 +36,16 @@ _PERSONS = (
     "woman children child leaders leader ringleader ringleaders commanders commander elements element "
     "terrorists terrorist gunmen gunman insurgents insurgent rebels rebel troops personnel detainees "
     "interpreter interpreters journalists journalist policemen policeman guards guard recruits emir emirs "
-    "martyrs martyr residents resident workers worker students student wanted others"
+    "martyrs martyr residents resident workers worker students student wanted others "
+    "citizens citizen boys boy girls girl infants infant babies baby shepherds shepherd farmers farmer "
+    "teachers teacher doctors doctor nurses nurse paramedics paramedic drivers driver volunteers volunteer "
+    "rescuers rescuer refugees refugee villagers villager brothers brother"
 ).split()
 _PERSON_SET = frozenset(_PERSONS)
 _AR_PERSONS = frozenset(fold(w) for w in (
     "عناصر عنصر عنصرا عنصراً أشخاص شخص شخصا أفراد فرد مدنيين مدنيا مدني مسلحين مسلحا جنود جندي عسكريين "
     "قياديين قيادي قادة مطلوبين مطلوبا إرهابيين شهداء شهيد قتلى جرحى مصابين أطفال طفل نساء امرأة "
-    "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو آخرون آخرين"
+    "مقاتلين مقاتلا معتقلين موقوفين متهمين أعضاء عضو آخرون آخرين مواطنين مواطنا رجال شبان"
 ).split())
 # a singular person noun right after a role word is one person: 'مقتل عنصر', 'اعتقال شخص'
 _AR_SINGULAR = frozenset(fold(w) for w in (

@@ -191,14 +191,25 @@ def _told_as_past(folded: str) -> bool:
     return bool(_PAST.search(folded))
 
 
+def _in_a_name(text: str, s: int) -> bool:
+    """Whether the word at ``s`` is capitalised after a capitalised word, as in an outlet's name
+    ('Halab Today', 'Aleppo Today'), not a date ('Today, ...', 'said today')."""
+    if not text[s:s + 1].isupper():
+        return False
+    before = text[max(0, s - 30):s].rstrip()
+    if not before or not before[-1].isalpha():
+        return False
+    return before.rsplit(None, 1)[-1][:1].isupper()
+
+
 class _SentenceDates:
     """The date phrases of one sentence, with folded offsets in the report, looked for on first
     use: many event sentences only add to an incident that has its date already."""
 
     _PAST_KINDS = ("year", "ar_my", "my", "dmy", "mdy", "ar_dmy")
 
-    def __init__(self, fsent: str, fs: int, published: dt.date | None) -> None:
-        self.fsent, self.fs, self.published = fsent, fs, published
+    def __init__(self, fsent: str, fs: int, published: dt.date | None, text: str, offs: list[int]) -> None:
+        self.fsent, self.fs, self.published, self.text, self.offs = fsent, fs, published, text, offs
         self._dates: list[DateMatch] | None = None
 
     def all(self) -> list[DateMatch]:
@@ -207,6 +218,8 @@ class _SentenceDates:
             for d in self._dates:
                 d.start += self.fs
                 d.end += self.fs
+            if any(d.kind == "rel" for d in self._dates):
+                self._dates = [d for d in self._dates if not (d.kind == "rel" and _in_a_name(self.text, self.offs[d.start]))]
         return self._dates
 
     def in_window(self, w_start: int, w_end: int, offs: list[int], ignore_before: int) -> DateMatch | None:
@@ -286,7 +299,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 trig = _leading_casualty_words(trig, partial(breaks_of, k), [_fpos(offs, mentions[i].start) for i in located])
             if not trig:
                 continue
-        sdates = _SentenceDates(fsent, fs, published)
+        sdates = _SentenceDates(fsent, fs, published, text, offs)
         any_trigger = True
         # group places by the nearest event word before them (else after)
         groups: dict[int, list[int]] = {}
