@@ -260,6 +260,32 @@ def test_fast_fold_matches_reference():
     check()
 
 
+def test_event_words_found_from_their_heads_match_the_regex_over_the_sentence():
+    from hypothesis import given, settings, strategies as st
+
+    from geoinc.extract.incidents import _TRIGGER_RX, _TRIGGER_TYPES, _event_word_starts, _event_words
+
+    stems = ("bomb bombs bombing car air strike strikes airstrikes round rounded up exchange of fire ied ieds died "
+             "kill killed skill shell shelling gunmen gunman security operation operations arrest custody dead "
+             "قصف القصف غاره غارات عبوه ناسفه لغم الغام انفجار اشتباكات قبض القبض حمله امنيه مروحي").split() + [
+        "car bomb", "round up", "exchange of fire", "security operation", "عبوه ناسفه", "حمله امنيه"]
+    word = st.tuples(st.sampled_from(["", "", "", "و", "ب", "وب", "ال", "بال", "وبال", "لل", "x"]),
+                     st.sampled_from(stems), st.sampled_from(["", "", "", "s", "ed", "ات", "ه"])).map("".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(word, max_size=12), st.lists(st.integers(0, 80), max_size=4))
+    def check(words, cuts):
+        folded = " ".join(words)
+        bounds = sorted({0, len(folded), *(min(c, len(folded)) for c in cuts)})
+        padded = " " + folded
+        starts = _event_word_starts(padded)
+        for fs, fe in zip(bounds, bounds[1:]):
+            want = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + folded[fs:fe])]
+            assert _event_words(padded, starts, fs, fe) == want
+
+    check()
+
+
 # ---------------------------------------------------------------- rules added after the evaluation runs
 def test_frequent_arabic_word_needs_a_descriptor():
     # 'المدينة' (the city) and 'التربة' (the soil) are also village names: not places here

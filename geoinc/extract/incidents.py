@@ -22,6 +22,8 @@ import datetime as dt
 import re
 from functools import partial
 
+import ahocorasick
+
 from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
@@ -83,8 +85,20 @@ def _top_level_alternatives(src: str) -> list[str]:
     return out + [cur]
 
 
-def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
-    """The event-word regex and the type of each of its groups, for ``" " + folded sentence``.
+_LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]*")  # characters that match themselves in a regex
+
+
+def _literal_head(alt: str) -> str:
+    """The text every match of event word ``alt`` begins with: its characters up to the first one
+    special to regexes, less the last when a quantifier follows that may leave it out
+    ('bombs?' -> 'bomb', 'air ?strikes?' -> 'air', 'round(?:ed|ing)? up' -> 'round')."""
+    head = _LITERAL.match(alt).group()
+    return head[:-1] if alt[len(head):len(head) + 1] in ("?", "*", "{") else head
+
+
+def _trigger_regex() -> tuple[re.Pattern, list[str | None], ahocorasick.Automaton]:
+    """The event-word regex and the type of each of its groups, for ``" " + folded sentence``,
+    and an automaton finding where its matches may start (see ``_event_word_starts``).
 
     On folded text (whose only whitespace is single spaces) it finds the same event words as
     ``(?<!\\S)(?:(?P<arrest>...)|(?P<explosion>...)|...)(?!\\S)`` over TRIGGERS; a match starts
@@ -96,13 +110,22 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
     other letters cannot match there, so the first alternative that matches is the same; each
     one is a numbered group whose type ``types[m.lastindex]`` gives. A last branch takes the Arabic
     event words behind a proclitic (و ف ب ل ك) or the article.
+
+    The automaton holds the literal head of every event word (``_literal_head``): with the space
+    before it for a Latin word, alone for an Arabic one, which a proclitic may precede. Its value
+    is the key's length and whether the word may have a proclitic.
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
+    heads = ahocorasick.Automaton()
     for typ, src in [*TRIGGERS.items(), (_CASUALTY, _CASUALTY_WORDS)]:
         for alt in _top_level_alternatives(src):
             if not alt[:1].isalpha() or alt[1:2] in ("?", "*", "+", "{") or re.search(r"\((?!\?)", alt):
                 raise ValueError(f"event word {alt!r}: must start with a plain letter and have no capturing group")
             by_letter.setdefault(alt[0], []).append((alt[1:], typ))
+            arabic = "\u0600" <= alt[0] <= "\u06ff"
+            key = _literal_head(alt) if arabic else " " + _literal_head(alt)
+            heads.add_word(key, (len(key), arabic))
+    heads.make_automaton()
     types: list[str | None] = [None]
     branches = []
     for letter, alts in by_letter.items():
@@ -116,10 +139,42 @@ def _trigger_regex() -> tuple[re.Pattern, list[str | None]]:
             ar_branches.append(letter + "(?:" + "|".join(f"({rest})" for rest, _ in alts) + ")")
             types += [typ for _, typ in alts]
     branches.append("(?:[وف]?[بلك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?:" + "|".join(ar_branches) + ")")
-    return re.compile(" (?:" + "|".join(branches) + ")(?!\\S)"), types
+    return re.compile(" (?:" + "|".join(branches) + ")(?!\\S)"), types, heads
 
 
-_TRIGGER_RX, _TRIGGER_TYPES = _trigger_regex()
+_TRIGGER_RX, _TRIGGER_TYPES, _TRIGGER_HEADS = _trigger_regex()
+
+
+def _event_word_starts(padded: str) -> list[int]:
+    """Where an event word may start in ``padded`` (``" " + folded report``), in order: the space
+    before each word that begins with an event word's literal head, or holds an Arabic one after
+    what may be a proclitic. Every match of ``_TRIGGER_RX`` starts at one of them; the regex
+    decides which are event words."""
+    starts = set()
+    for end, (n, arabic) in _TRIGGER_HEADS.iter(padded):
+        start = end - n + 1
+        starts.add(padded.rfind(" ", 0, start) if arabic else start)
+    return sorted(starts)
+
+
+def _event_words(padded: str, starts: list[int], fs: int, fe: int) -> list[tuple[int, str]]:
+    """The event words of the sentence at folded ``[fs, fe)`` as ``(folded offset, type)``: the
+    matches of ``_TRIGGER_RX.finditer(" " + folded[fs:fe])``, looked for only at ``starts``
+    (``_event_word_starts(padded)``). ``padded[fs:fe + 1]`` is that string when the sentence
+    follows a space (as folding leaves one at every sentence break); else it is searched whole."""
+    if padded[fs] != " ":
+        return [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + padded[fs + 1:fe + 1])]
+    out = []
+    pos, end = fs, fe + 1
+    for c in starts[bisect.bisect_left(starts, fs):bisect.bisect_left(starts, end)]:
+        if c >= pos:  # not inside the last match (finditer goes on from its end)
+            m = _TRIGGER_RX.match(padded, c, end)
+            if m is not None:
+                out.append((c, _TRIGGER_TYPES[m.lastindex]))
+                pos = m.end()
+    return out
+
+
 _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike", "attack": "attack",
            "explosion": "attack", "clash": "clash", "other": "other"}
 _CAPTION = re.compile(
@@ -265,6 +320,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     may_caption = _has_any(folded, _CAPTION_HINTS)
     may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
     may_origin = _may_have_origin(text)
+    padded = " " + folded  # the event-word regex wants a space before each word
+    event_starts = _event_word_starts(padded)
     if ":" in text[:120]:
         _header_labels(mentions, text)
     by_sent: dict[int, list[int]] = {}
@@ -288,7 +345,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             for idx in by_sent.get(k, ()):
                 mentions[idx].background = True
             continue
-        trig = [(fs + m.start(), _TRIGGER_TYPES[m.lastindex]) for m in _TRIGGER_RX.finditer(" " + fsent)]
+        trig = _event_words(padded, event_starts, fs, fe)
         if not trig:
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
