@@ -227,6 +227,8 @@ def test_incident_types():
         "Police seized a weapons cache in Salamiyah.": "seizure",
         "انفجار عبوة ناسفة في جاسم": "explosion",
         "غارات جوية على أريحا": "strike",
+        "Police detained five men in Douma.": "arrest",
+        "Families of detainees gathered in Marjeh Square.": "other",  # a noun for people, not an event
     }
     for text, typ in cases.items():
         assert first(extract_text(text))["type"] == typ, text
