@@ -352,16 +352,24 @@ _ROAD_BEFORE = re.compile(
     r"(?:\b(?:road|highway|motorway)\s+(?:between|linking|connecting|from)\s+(?:the\s+)?(?:\S+\s+(?:and|to)\s+)?"
     r"|(?<!\S)(?:ال)?(?:طريق|اوتوستراد|أوتوستراد)(?:\s+ال\w+)?\s+(?:\S+(?:\s*[-–]\s*|\s+))?)$", re.I)
 
+_DASHES = ("-", "–", "—", "/")
+
+
 def on_road(m: Mention, text: str) -> bool:
     """Whether ``m`` is an end of a road named by its ends ('the Aleppo-Raqqa road', 'the road
     between Saraqib and Ariha', 'طريق حلب - الرقة'): the event is on the road, not in the town."""
+    # cheap tests first: a dash or slash next to the name, a road word in reach
     after = text[m.end:m.end + 50]
-    if after[:1] in "-–—/ " and (_ROAD_FIRST_END.match(after) or _ROAD_SECOND_END.match(after)
-                                 and text[max(0, m.start - 3):m.start].rstrip()[-1:] in ("-", "–", "—", "/")):
+    head = after[:3]
+    if ("-" in head or "–" in head or "—" in head or "/" in head) and _ROAD_FIRST_END.match(after):
+        return True
+    if text[max(0, m.start - 3):m.start].rstrip()[-1:] in _DASHES and _ROAD_SECOND_END.match(after):
         return True
     before = text[max(0, m.start - 45):m.start]
-    return ("طريق" in before or "وتوستراد" in before or "between" in before or "linking" in before
-            or "connecting" in before or "from" in before) and _ROAD_BEFORE.search(before) is not None
+    if "طريق" in before or "وتوستراد" in before:
+        return _ROAD_BEFORE.search(before) is not None
+    low = before.lower()
+    return ("road" in low or "highway" in low or "motorway" in low) and _ROAD_BEFORE.search(before) is not None
 
 
 def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = False) -> str | None:
