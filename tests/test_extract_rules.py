@@ -229,6 +229,13 @@ def test_incident_types():
         "غارات جوية على أريحا": "strike",
         "Police detained five men in Douma.": "arrest",
         "Families of detainees gathered in Marjeh Square.": "other",  # a noun for people, not an event
+        # Arabic verbs in the past tense, not only the verbal nouns
+        "ضبطت قوى الأمن شحنة مخدرات في جديدة يابوس": "seizure",
+        "انفجرت عبوة في جاسم": "explosion",
+        "اشتبكت قوات الأمن مع مسلحين في جرمانا": "clash",
+        "احتجزت دورية خمسة أشخاص في حمص": "arrest",
+        "اغتال مسلحون مختار بلدة نوى": "attack",
+        "ضربات جوية على أريحا": "strike",
     }
     for text, typ in cases.items():
         assert first(extract_text(text))["type"] == typ, text

@@ -54,7 +54,7 @@ _AR_SINGULAR = frozenset(fold(w) for w in (
 _AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_".split() if not w.endswith("_")}
 _ROLE_RX = [
     ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
-                            r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|اسر)$")),
+                            r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|احتجز\w*|اسر)$")),
     ("killed", re.compile(r"^(?:kill\w*|dead|death|deaths|died|die|dies|martyr\w*|lifeless|bodies|"
                           r"قتل\w*|مقتل|قتلى|قتيل\w*|استشهاد|استشهد\w*|شهداء|شهيد\w*|مصرع|وفاه)$")),
     ("injured", re.compile(r"^(?:injur\w*|wound\w*|hurt|casualt\w*|جرح\w*|جرحى|اصابه|اصابات|اصيب\w*|مصاب\w*)$")),

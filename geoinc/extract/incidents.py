@@ -35,18 +35,18 @@ __all__ = ["build_incidents", "TRIGGERS"]
 # type -> folded regex of its event words; the order is the priority when one clause has several
 TRIGGERS: dict[str, str] = {
     "arrest": r"arrest\w*|detain(?!ee)\w*|detention|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
-              r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز",
+              r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
     "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
-                 r"detonat\w*|انفجار\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
+                 r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
     "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|warplanes?|jets?|drones?|missiles?|"
               r"rockets?|artillery|mortars?|helicopters?|barrels?|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|صواريخ|الصواريخ|"
-              r"مدفعي\w*|مسيره|قذايف|قذيفه|هاون|براميل|البراميل|برميل|مروحي\w*|المروحي\w*|طايره|الطايره|طايرات|الطايرات",
-    "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|معارك|مواجهات",
+              r"مدفعي\w*|مسيره|قذايف|قذيفه|هاون|براميل|البراميل|برميل|مروحي\w*|المروحي\w*|طايره|الطايره|طايرات|الطايرات|ضربات|ضربه جويه",
+    "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|اشتبك\w*|معارك|معركه|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
     "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|"
-              r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|مجزره|اطلاق نار",
-    "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط|مصادره|صادر\w*",
+              r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار",
+    "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط\w*|مصادره|صادر\w*",
 }
 _PRIORITY = list(TRIGGERS)
 _RANK = {t: i for i, t in enumerate(_PRIORITY)}
