@@ -229,6 +229,11 @@ def test_incident_types():
         "غارات جوية على أريحا": "strike",
         "Police detained five men in Douma.": "arrest",
         "Families of detainees gathered in Marjeh Square.": "other",  # a noun for people, not an event
+        "Gunmen opened fire on a car in Jasim.": "attack",
+        "Unknown men kidnapped a doctor in Tafas.": "attack",
+        "Regime artillery pounded Kafranbel.": "strike",
+        "Fighters blew up a bridge near Deir Hafer.": "explosion",
+        "Tribal fighters fought the SDF in Dhiban.": "clash",
         # Arabic verbs in the past tense, not only the verbal nouns
         "ضبطت قوى الأمن شحنة مخدرات في جديدة يابوس": "seizure",
         "انفجرت عبوة في جاسم": "explosion",

@@ -36,15 +36,15 @@ __all__ = ["build_incidents", "TRIGGERS"]
 TRIGGERS: dict[str, str] = {
     "arrest": r"arrest\w*|detain(?!ee)\w*|detention|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
-    "explosion": r"explosions?|exploded|blasts?|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
+    "explosion": r"explosions?|exploded|blasts?|blew up|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
-    "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|warplanes?|jets?|drones?|missiles?|"
+    "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|pound\w*|warplanes?|jets?|drones?|missiles?|"
               r"rockets?|artillery|mortars?|helicopters?|barrels?|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|صواريخ|الصواريخ|"
               r"مدفعي\w*|مسيره|قذايف|قذيفه|هاون|براميل|البراميل|برميل|مروحي\w*|المروحي\w*|طايره|الطايره|طايرات|الطايرات|ضربات|ضربه جويه",
-    "clash": r"clash\w*|fighting|battles?|firefights?|exchange of fire|اشتباك\w*|اشتبك\w*|معارك|معركه|مواجهات",
+    "clash": r"clash\w*|fighting|fought|skirmish\w*|battles?|firefights?|exchange of fire|اشتباك\w*|اشتبك\w*|معارك|معركه|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
-    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|"
+    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut\w*|kidnap\w*|abduct\w*|"
               r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار",
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط\w*|مصادره|صادر\w*",
 }
