@@ -41,10 +41,19 @@ class Extractor:
 
     def __init__(self, gaz=None) -> None:
         from ..gazetteer import Gazetteer
+        from .context import resolve_mentions
+        from .dates import parse_published
+        from .fastfold import fold_with_offsets_fast
+        from .incidents import build_incidents
+        from .mentions import find_mentions as _find
         from .mentions import matcher
+        from .sentences import sentence_index, split_sentences
 
         self.gaz = gaz or Gazetteer.load()
         self.matcher = matcher(self.gaz)
+        # the pipeline's steps, imported once here rather than on every report
+        self._steps = (parse_published, fold_with_offsets_fast, _find, resolve_mentions, split_sentences,
+                       sentence_index, build_incidents)
 
     def __call__(self, text: str, published: Any = None, lang: str | None = None, id: Any = None,
                  **extra: Any) -> dict[str, Any]:
@@ -56,13 +65,8 @@ class Extractor:
         return self._extract(text, published, lang, id, extra)
 
     def _extract(self, text: str, published: Any, lang: str | None, id: Any, extra: dict) -> dict[str, Any]:
-        from .context import resolve_mentions
-        from .dates import parse_published
-        from .fastfold import fold_with_offsets_fast as fold_with_offsets
-        from .incidents import build_incidents
-        from .mentions import find_mentions as _find
-        from .sentences import sentence_index, split_sentences
-
+        (parse_published, fold_with_offsets, _find, resolve_mentions, split_sentences, sentence_index,
+         build_incidents) = self._steps
         pub = parse_published(published)
         header = _HEADER_DATE.match(text[:200])
         if pub is None and published in (None, "") and header:

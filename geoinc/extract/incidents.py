@@ -319,7 +319,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # cannot hold what its report lacks)
     may_caption = _has_any(folded, _CAPTION_HINTS)
     may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
-    may_origin = _may_have_origin(text)
+    may_weak = _weak_words(text)
     padded = " " + folded  # the event-word regex wants a space before each word
     event_starts = _event_word_starts(padded)
     if ":" in text[:120]:
@@ -401,7 +401,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 incidents.append(inc)
                 last_by_family[fam] = inc
                 continue
-            loc_i = _pick_location(syr, mentions, text, may_origin)
+            loc_i = _pick_location(syr, mentions, text, may_weak)
             loc = mentions[loc_i]
             # the governorates (or, for a region across several, the regions) the group names as areas
             govs = {mentions[i].place.admin1 or mentions[i].place.id for i in syr
@@ -449,7 +449,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             incidents.append(inc)
     # main event first: the report's own events in text order, then those told as past context;
     # of several events opening in one sentence, those that killed or injured people come first
-    _mark_order(incidents, mentions, text, folded, breaks_of, may_origin)
+    _mark_order(incidents, mentions, text, folded, breaks_of, may_weak)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
     _clashes_before_strikes(incidents)
     if incidents and incidents[0].location is None:
@@ -518,7 +518,7 @@ def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, places: list
 
 
 def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, folded: str, breaks_of,
-                may_origin: bool) -> None:
+                may_weak: tuple[bool, bool]) -> None:
     """Set ``weak`` and ``harm`` on the incidents that share their first sentence with another
     one (only those need them: they order the events of one sentence). ``weak``: the incident's
     place is only where people came from or were treated (``_weak_claim``); ``harm``: the clause
@@ -534,7 +534,7 @@ def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, f
         fspan, breaks = breaks_of(k)
         start, end = _clause_of(breaks, fspan, a, b)
         inc.harm = tells_harm(folded[start:end])
-        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_origin)
+        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_weak)
 
 
 _HEADER_COLON = re.compile(r"\s?:")
@@ -652,21 +652,28 @@ def _is_reference_point(m: Mention, text: str) -> bool:
     return ("of" in before.lower() and _RELATIVE_TO.search(before) is not None) or on_road(m, text)
 
 
-def _may_have_origin(text: str) -> bool:
-    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من'; f, r, o and m have no
-    other case forms that re.I would also match)."""
-    return "من" in text or "from" in text.lower()
+def _weak_words(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من') and one
+    ``_HOSPITAL_BEFORE`` needs ('hospital', 'clinic', 'medical', 'مشف', 'مستشف'): the expressions
+    need not run on a report without them (the letters of these English words have no other case
+    forms that re.I would also match)."""
+    low = text.lower()
+    return ("من" in text or "from" in low,
+            "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text)
 
 
-def _weak_claim(m: Mention, text: str, may_origin: bool = True) -> bool:
+def _weak_claim(m: Mention, text: str, may: tuple[bool, bool] = (True, True)) -> bool:
     """Whether ``m`` is only where people or fire came from ('fled from Daraa', 'أتوا من درعا')
     or where the hurt were treated ('a hospital in Douma', 'في مشفى دوما'), not where the event
-    happened. ``may_origin``: False when the report holds no 'from'/'من' (``_may_have_origin``)."""
+    happened. ``may``: whether the report holds the words each test needs (``_weak_words``)."""
+    if not (may[0] or may[1]):
+        return False
     before = text[max(0, m.start - 30):m.start]
-    return bool((may_origin and _ORIGIN_BEFORE.search(before)) or _HOSPITAL_BEFORE.search(before))
+    return bool((may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)))
 
 
-def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_origin: bool = True) -> int:
+def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
+                   may_weak: tuple[bool, bool] = (True, True)) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus') and
     preferring the places of the event to weak claims (``_weak_claim``)."""
     if len(idxs) == 1:
@@ -677,7 +684,7 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str, may_orig
             return min(idxs, key=lambda i: mentions[i].start)  # a road named by its ends: the first
         main = idxs
     # where people or fire came from or where the hurt were treated: a weaker claim, worked out once
-    origin = {i: 0.5 if _weak_claim(mentions[i], text, may_origin) else 0.0 for i in main}
+    origin = {i: 0.5 if _weak_claim(mentions[i], text, may_weak) else 0.0 for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
