@@ -101,6 +101,7 @@ def test_baghdad_neighbourhood_with_context():
     ("The statement was posted by the Syrian Arab News Agency on Telegram and the X platform.", ("Syrian", "Telegram")),
     ("The Levant province of the Islamic State claimed the attack.", ("Levant",)),
     ("Reporters from Kurdistan24 and the Aleppo Media Center attended.", ("Kurdistan24", "Aleppo Media")),
+    ("Shelling hit Nawa, leaving two dead, according to the Daraa 24 network.", ("Daraa",)),
 ])
 def test_people_groups_and_outlets_are_not_places(text, bad):
     r = extract_text(text)
@@ -880,3 +881,10 @@ def test_today_in_an_outlets_name_is_not_a_date():
                      published="2025-07-16")
     assert (first(r)["date"], first(r)["date_text"], first(r)["killed"]) == ("2025-07-11", "on Friday", 1)
     assert first(extract_text("Today, shelling hit Douma.", published="2025-07-16"))["date"] == "2025-07-16"
+
+
+def test_a_local_outlet_named_with_24_is_not_a_place_but_a_count_is():
+    r = extract_text("Clashes hit Busra al-Sham, leaving two fighters dead, according to the Daraa 24 network.")
+    assert [(i["location"]["name"], i["killed"]) for i in r["incidents"]] == [("Busra Esh-Sham", 2)]
+    r = extract_text("In Daraa 24 people were killed by shelling.")
+    assert (first(r)["location"]["name"], first(r)["killed"]) == ("Dar'a", 24)

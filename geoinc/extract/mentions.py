@@ -226,6 +226,8 @@ _TAIL_OK = frozenset(
 )
 # a speaker: 'X said', and 'X al-Hadi told' (a name going on with a family name before the verb)
 _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+_OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
+                        r"killed|dead|wounded|injured|times|km|kilomet|miles?|of\b|were|have|had|others))", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:in|of|near|nearby|at|from|outside|around)\s+(?:the\s+)?$")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
@@ -294,6 +296,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     # in Tel Aviv said')
     if (_SPEECH_AFTER.match(after) and not _PREP_BEFORE.search(before)) or _speech_before(before):
         return False
+    if after[:3] == " 24" and _OUTLET_24.match(after):
+        return False  # a local outlet: 'Daraa 24', 'Halab 24' (not 'Daraa 24 people were killed')
     if not title_line:
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
