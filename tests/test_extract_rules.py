@@ -888,3 +888,21 @@ def test_a_local_outlet_named_with_24_is_not_a_place_but_a_count_is():
     assert [(i["location"]["name"], i["killed"]) for i in r["incidents"]] == [("Busra Esh-Sham", 2)]
     r = extract_text("In Daraa 24 people were killed by shelling.")
     assert (first(r)["location"]["name"], first(r)["killed"]) == ("Dar'a", 24)
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    # '<city> suburb of <town>': the town, a suburb of the city ...
+    ("Shelling hit the Damascus suburb of Douma.", "Duma", 1),
+    ("Shelling hit the Damascus suburbs of Douma and Harasta.", "Duma", 1),
+    # ... but '<town> suburb/countryside of <city>' and 'the suburbs of <town>' as before
+    ("Jets struck the Arbeen suburb of Damascus.", "Arbin", 2),
+    ("Shelling hit the suburbs of Douma.", "Duma", 2),
+])
+def test_the_suburb_of_a_town_named_after_its_city(text, name, precision):
+    inc = first(extract_text(text))
+    assert (inc["location"]["name"], inc["precision"]) == (name, precision)
+
+
+def test_according_to_the_outlet_is_not_a_place():
+    r = extract_text("Shelling hit Nawa, according to the Daraa network.")
+    assert [m["text"] for m in r["mentions"]] == ["Nawa"]

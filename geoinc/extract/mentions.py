@@ -243,8 +243,13 @@ _LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[A-Za-z’'\-]{3,}")
 def _speech_before(before: str) -> bool:
     """``_SPEECH_BEFORE.search(before)``, started where a match can start: a match is a speech word
     (one character per pattern character, also under re.I) ending at the last non-space
-    character, then whitespace to the end."""
-    start = len(before.rstrip()) - _SPEECH_LONGEST
+    character, then whitespace to the end; an article between them is passed over ('according to
+    the Daraa network')."""
+    b = before.rstrip()
+    if b[-4:].lower() == " the":
+        before = b[:-3]
+        b = before.rstrip()
+    start = len(b) - _SPEECH_LONGEST
     return _SPEECH_BEFORE.search(before, max(0, start)) is not None
 _ACRONYM_BEFORE = re.compile(r"\b(?:the|in|to|from|with|between|against|by|of|into|toward|towards)\s+$", re.I)
 _AR_ORG_HEADS = frozenset(
@@ -371,8 +376,9 @@ _EN_AND_COUNTRYSIDE = re.compile(
 _AR_AND_COUNTRYSIDE = re.compile(r"^\s+و(?P<d>ريفها|ريفه|محيطها)(?![\w])")
 
 
-def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
-    """Extend ``[s, e)`` over neighbouring descriptors; return the new span and what they say."""
+def _extend(text: str, s: int, e: int, arabic: bool, major: bool = True) -> tuple[int, int, dict]:
+    """Extend ``[s, e)`` over neighbouring descriptors; return the new span and what they say.
+    ``major``: the name is a governorate or its capital (``Matcher.is_major``)."""
     info = {"countryside": False, "near": False, "desc": []}
     if arabic:
         m = _AR_LEFT.search(text[max(0, s - 12):s])
@@ -402,8 +408,14 @@ def _extend(text: str, s: int, e: int, arabic: bool) -> tuple[int, int, dict]:
             info["desc"].append("direction")
     elif "of" in text[max(0, s - 8):s].lower():
         m = _EN_LEFT_OF.search(text[max(0, s - 30):s])
+        ds = s - (len(text[max(0, s - 30):s]) - m.start()) if m else s
+        prev = text[max(0, ds - 25):ds].rstrip().rsplit(None, 1)[-1:] if m else []
+        if not major and prev and prev[0][:1].isupper() and prev[0].lower() != "the":
+            # 'the Damascus suburb of Douma': Douma is a town of that area, not its suburbs (but
+            # 'the Arbeen suburb of Damascus', 'Huraytan countryside of Aleppo' are the area's)
+            m = None
         if m:
-            s = s - (len(text[max(0, s - 30):s]) - m.start())
+            s = ds
             d = "".join(m.group("d").lower().split())
             info["desc"].append(d)
             info["countryside"] = d in ("countryside", "suburb", "suburbs")
@@ -819,7 +831,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
         gaz_hit = bool(flags & _GAZ)
         xs, xe, info = (s, e, {"countryside": False, "near": False, "desc": []})
         if gaz_hit:
-            xs, xe, info = _extend(text, s, e, arabic)
+            xs, xe, info = _extend(text, s, e, arabic, m.is_major(key))
         mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
                            countryside=info["countryside"], near=info["near"])
         if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
