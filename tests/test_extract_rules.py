@@ -906,3 +906,26 @@ def test_the_suburb_of_a_town_named_after_its_city(text, name, precision):
 def test_according_to_the_outlet_is_not_a_place():
     r = extract_text("Shelling hit Nawa, according to the Daraa network.")
     assert [m["text"] for m in r["mentions"]] == ["Nawa"]
+
+
+def test_an_arabic_dateline_is_where_the_report_was_filed():
+    r = extract_text("دمشق - أعلنت وزارة الداخلية الثلاثاء القبض على خلية في ريف حمص الشرقي", published="2025-06-11")
+    ms = {m["text"]: m["role"] for m in r["mentions"]}
+    assert ms["دمشق"] == "context" and first(r)["location"]["name"] == "Homs"
+    # the date keeps its final hamza
+    assert first(r)["date_text"] == "الثلاثاء" and first(r)["date"] == "2025-06-10"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Security forces arrested a cell in the eastern Homs countryside that was planning attacks in Palmyra.", "Homs"),
+    ("أعلنت الوزارة القبض على خلية في ريف حمص الشرقي كانوا يخططون لتنفيذ هجمات في مدينة تدمر", "Homs"),
+])
+def test_where_an_attack_was_only_planned_is_not_where_the_event_was(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+def test_a_first_word_of_compound_names_before_another_name_is_an_unknown_name():
+    # 'Bab Touma' is a Damascus quarter the gazetteer lacks, not Al Bab and the village Touma
+    r = extract_text("Police arrested men who had bombed a church in Bab Touma, in the Jaramana area.")
+    assert [m["text"] for m in r["mentions"]] == ["Jaramana area"]
+    assert [m["place"]["name"] for m in extract_text("Clashes went on in al-Bab and Tadef.")["mentions"]] == ["Al Bab", "Tadaf"]

@@ -28,6 +28,7 @@ from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
+from .mentions import FOLDED_AWAY as _FOLDED_AWAY
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
@@ -204,6 +205,10 @@ _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|south
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
+# where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
+# bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
+_PLANNED_BEFORE = re.compile(r"\b(?:plan(?:s|ned|ning)?|plott?(?:ed|ing|s)?|intend(?:ed|ing|s)?)\b[^.;:\n]{0,45}$|"
+                             r"(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)[^.؛\n]{0,45}$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
@@ -518,7 +523,7 @@ def _leading_casualty_words(trig: list[tuple[int, str]], breaks_of, places: list
 
 
 def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, folded: str, breaks_of,
-                may_weak: tuple[bool, bool]) -> None:
+                may_weak: tuple[bool, bool, bool]) -> None:
     """Set ``weak`` and ``harm`` on the incidents that share their first sentence with another
     one (only those need them: they order the events of one sentence). ``weak``: the incident's
     place is only where people came from or were treated (``_weak_claim``); ``harm``: the clause
@@ -534,7 +539,7 @@ def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, f
         fspan, breaks = breaks_of(k)
         start, end = _clause_of(breaks, fspan, a, b)
         inc.harm = tells_harm(folded[start:end])
-        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_weak)
+        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_weak) > 0
 
 
 _HEADER_COLON = re.compile(r"\s?:")
@@ -652,28 +657,34 @@ def _is_reference_point(m: Mention, text: str) -> bool:
     return ("of" in before.lower() and _RELATIVE_TO.search(before) is not None) or on_road(m, text)
 
 
-def _weak_words(text: str) -> tuple[bool, bool]:
-    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من') and one
-    ``_HOSPITAL_BEFORE`` needs ('hospital', 'clinic', 'medical', 'مشف', 'مستشف'): the expressions
-    need not run on a report without them (the letters of these English words have no other case
-    forms that re.I would also match)."""
+def _weak_words(text: str) -> tuple[bool, bool, bool]:
+    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من'), one
+    ``_HOSPITAL_BEFORE`` needs ('hospital', 'clinic', 'medical', 'مشف', 'مستشف') and one
+    ``_PLANNED_BEFORE`` needs ('plan', 'plot', 'intend', 'خطط', ...): the expressions need not run on
+    a report without them (the letters of these English words have no other case forms that re.I
+    would also match)."""
     low = text.lower()
     return ("من" in text or "from" in low,
-            "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text)
+            "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text,
+            "plan" in low or "plot" in low or "intend" in low or "خطط" in text or "ينوون" in text or "يعتزم" in text)
 
 
-def _weak_claim(m: Mention, text: str, may: tuple[bool, bool] = (True, True)) -> bool:
-    """Whether ``m`` is only where people or fire came from ('fled from Daraa', 'أتوا من درعا')
-    or where the hurt were treated ('a hospital in Douma', 'في مشفى دوما'), not where the event
-    happened. ``may``: whether the report holds the words each test needs (``_weak_words``)."""
-    if not (may[0] or may[1]):
-        return False
+def _weak_claim(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
+    """How weak ``m``'s claim to be where the event happened is: 0.5 when it is only where people
+    or fire came from ('fled from Daraa', 'أتوا من درعا') or where the hurt were treated ('a
+    hospital in Douma', 'في مشفى دوما'); 10 when it is where an attack was only planned ('a cell
+    planning attacks in Palmyra', 'يخططون لتنفيذ هجمات في تدمر'), which any other place outranks;
+    else 0. ``may``: whether the report holds the words each test needs (``_weak_words``)."""
+    if not (may[0] or may[1] or may[2]):
+        return 0.0
+    if may[2] and _PLANNED_BEFORE.search(text[max(0, m.start - 60):m.start]):
+        return 10.0
     before = text[max(0, m.start - 30):m.start]
-    return bool((may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)))
+    return 0.5 if (may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)) else 0.0
 
 
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
-                   may_weak: tuple[bool, bool] = (True, True)) -> int:
+                   may_weak: tuple[bool, bool, bool] = (True, True, True)) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus') and
     preferring the places of the event to weak claims (``_weak_claim``)."""
     if len(idxs) == 1:
@@ -684,7 +695,7 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
             return min(idxs, key=lambda i: mentions[i].start)  # a road named by its ends: the first
         main = idxs
     # where people or fire came from or where the hurt were treated: a weaker claim, worked out once
-    origin = {i: 0.5 if _weak_claim(mentions[i], text, may_weak) else 0.0 for i in main}
+    origin = {i: _weak_claim(mentions[i], text, may_weak) for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
@@ -730,7 +741,10 @@ def _add_to(inc: Incident, k: int, counts: dict, date_of, offs, text: str, more:
     date = date_of() if inc.date is None else None
     if date is not None:
         inc.date = date.date.isoformat() if date.date else None
-        inc.date_text = text[offs[date.start]:offs[date.end - 1] + 1]
+        de = offs[date.end - 1] + 1
+        while de < len(text) and text[de] in _FOLDED_AWAY:
+            de += 1  # a final hamza or diacritic belongs to the word ('الثلاثاء')
+        inc.date_text = text[offs[date.start]:de]
         inc.date_precision = date.precision  # type: ignore[attr-defined]
 
 

@@ -29,7 +29,9 @@ __all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS"]
 _GAZ, _ART, _FOREIGN = 1, 2, 4
 _AR_RE = re.compile(r"[\u0600-\u06FF]")
 # Arabic marks that folding drops: hamza on the line, tatweel, harakat, superscript alef
-_FOLDED_AWAY = frozenset("\u0621\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
+#: characters folding deletes at the end of an Arabic word (hamza, tatweel, harakat): a span in the
+#: folded text that ends a word ends after them in the original
+FOLDED_AWAY = _FOLDED_AWAY = frozenset("\u0621\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
 _AR_PREFIX_FULL = frozenset(["", "و", "ب", "ل", "ف", "ك", "وب", "ول", "وك", "فب", "فل", "فك"])
 _AR_PREFIX_ART = frozenset(["ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"])
 
@@ -217,6 +219,9 @@ _LEAD_OK = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west south-east "
     "south-west northeastern northwestern southeastern southwestern syrian upper lower".split()
 )
+# place names that are also the first word of many compound names ('Bab Touma', 'Tal Kurdi', 'Khan
+# al-Sheikh', 'Wadi Barada'): followed by another capitalised word, they begin an unknown name
+_COMPOUND_HEADS = frozenset("bab tal tell kafr beit khan qasr wadi jisr".split())
 # words after a place name that make it a facility or a part of the place, not another name
 _TAIL_OK = frozenset(
     "governorate province district subdistrict sub-district city town village villages countryside camp "
@@ -312,8 +317,11 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         nxt = _WORD_AFTER.match(after)
         if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
             w = fold(nxt.group(2))
-            if w not in _TAIL_OK and w not in m.flags and w not in ARTICLES:
-                return False  # 'Aleppo Media Center', 'Deir ez-Zor Military Council'
+            if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES:
+                # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
+                # compound names before another name is a name the gazetteer lacks ('Bab Touma'
+                # is a Damascus quarter, not Al Bab and the village Touma)
+                return False
     # common English words that are also village names need place context
     if " " not in key and key in _common_words() and not m.is_major(key) and not fp:
         if not (_PLACE_CONTEXT_BEFORE.search(before) or _DESCRIPTOR_AFTER.match(after)):
@@ -481,6 +489,7 @@ def _in_name(text: str, s: int, e: int) -> bool:
     return bool(prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK)
 
 
+_AR_DATELINE = re.compile(r"\s*(?:[-—–:]|\()")  # after an Arabic name opening a line: 'دمشق - '
 _DATELINE = re.compile(r"[A-Z][A-Z’'\- ]+(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\(|[-—–:]|,)")
 
 
@@ -834,8 +843,10 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic, m.is_major(key))
         mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
                            countryside=info["countryside"], near=info["near"])
-        if not arabic and (s == 0 or text[s - 1] == "\n") and _DATELINE.match(text, s) and text[s:e].isupper():
-            mention.background = True  # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -': where the report was filed
+        if (s == 0 or text[s - 1] == "\n") and (
+                _AR_DATELINE.match(text, xe) if arabic else _DATELINE.match(text, s) and text[s:e].isupper()):
+            # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -', 'دمشق - ': where the report was filed
+            mention.background = True
         elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
             # a local outlet's handle ('#Aleppo_News', 'Talbiseh_Direct_Network'): not a place the
             # report names, but where it comes from, used when the report names no other
