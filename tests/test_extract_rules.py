@@ -214,6 +214,8 @@ def test_last_month_has_month_precision():
     ("اشتباك في جرمانا أسفر عن مقتل عنصر وإصابة اثنين", "injured", 2),
     ("اعتقال شخص في حمص", "arrested", 1),
     ("قصف على دوما يستهدف عنصر", "killed", None),
+    ("قتل شخصان وأصيب ثلاثة آخرون جراء انفجار لغم في قرية التمانعة", "killed", 2),  # a dual in the nominative
+    ("قتل في درعا 24 شخصا", "killed", 24),
 ])
 def test_counts(text, role, n):
     assert first(extract_text(text))[role] == n
@@ -242,6 +244,7 @@ def test_incident_types():
         "احتجزت دورية خمسة أشخاص في حمص": "arrest",
         "اغتال مسلحون مختار بلدة نوى": "attack",
         "ضربات جوية على أريحا": "strike",
+        "اختطف مسلحون تاجرا قرب بلدة الصورة الكبيرة": "attack",
     }
     for text, typ in cases.items():
         assert first(extract_text(text))["type"] == typ, text
@@ -929,3 +932,14 @@ def test_a_first_word_of_compound_names_before_another_name_is_an_unknown_name()
     r = extract_text("Police arrested men who had bombed a church in Bab Touma, in the Jaramana area.")
     assert [m["text"] for m in r["mentions"]] == ["Jaramana area"]
     assert [m["place"]["name"] for m in extract_text("Clashes went on in al-Bab and Tadef.")["mentions"]] == ["Al Bab", "Tadaf"]
+
+
+def test_an_arabic_local_outlet_named_with_24_is_not_a_place():
+    r = extract_text('ذكرت شبكة "السويداء 24" المحلية أن اشتباكات وقعت في شهبا')
+    assert [m["text"] for m in r["mentions"]] == ["شهبا"]
+
+
+def test_the_surroundings_of_a_town_that_heads_no_governorate_are_around_it():
+    r = extract_text("كانوا يخططون لهجمات في مدينة تدمر ومحيطها")
+    assert [(m["text"], m["place"]["name"]) for m in r["mentions"]] == [
+        ("مدينة تدمر", "Tadmor"), ("مدينة تدمر ومحيطها", "Tadmor")]

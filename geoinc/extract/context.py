@@ -111,7 +111,9 @@ def _candidates(gaz, m: Mention, text: str) -> list[Place]:
                 g = gaz.get(_COUNTRYSIDE_OF.get(gov, gov))
                 if g is not None and all(o.id != g.id for o in out):
                     out.append(g.with_score(c.score, match=c.match))
-        return out
+        # 'تدمر ومحيطها', 'Saraqib and its surroundings': a town that heads no governorate; its
+        # surroundings are read as the area around it (the town, at the precision of a countryside)
+        return out or [c for c in cands if c.kind == "town"]
     cands = gaz.candidates(m.text, limit=8)
     if not cands:
         cs, ce = getattr(m, "_core", (m.start, m.end))

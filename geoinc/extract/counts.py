@@ -51,7 +51,8 @@ _AR_PERSONS = frozenset(fold(w) for w in (
 _AR_SINGULAR = frozenset(fold(w) for w in (
     "عنصر شخص مدني مسلح جندي عسكري ضابط قيادي قائد مطلوب طفل طفلة امرأة سيدة رجل شاب فتى مقاتل مواطن عضو"
 ).split())
-_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_".split() if not w.endswith("_")}
+_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_ عنصران شخصان مدنيان جنديان طفلان "
+            "رجلان شابان مقاتلان".split() if not w.endswith("_")}
 _ROLE_RX = [
     ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
                             r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|احتجز\w*|اسر)$")),

@@ -46,7 +46,7 @@ TRIGGERS: dict[str, str] = {
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
     "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut\w*|kidnap\w*|abduct\w*|"
-              r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار",
+              r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار|اختطاف|اختطف\w*|خطف\w*|قتل|قتلت|قتلوا",
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط\w*|مصادره|صادر\w*",
 }
 _PRIORITY = list(TRIGGERS)

@@ -233,6 +233,7 @@ _TAIL_OK = frozenset(
 _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
 _OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
                         r"killed|dead|wounded|injured|times|km|kilomet|miles?|of\b|were|have|had|others))", re.I)
+_AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\],.،:؛]|\s*$|\s+ال[\u0621-\u064a]+ي[ةه]?(?![\u0621-\u064a]))")
 _PREP_BEFORE = re.compile(r"\b(?:in|of|near|nearby|at|from|outside|around)\s+(?:the\s+)?$")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
@@ -820,6 +821,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
+            if text[e:e + 3] == " 24" and _AR_OUTLET_24.match(text, e):
+                continue  # a local outlet: 'شبكة "السويداء 24"'
             if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f,
                                                                         lambda a, b: text[offs[a - 1] + 1:offs[b]]):
                 continue
