@@ -195,6 +195,7 @@
   App.prototype.listPopup = function (indices, total, popup) {
     var app = this;
     var box = el("div", "geoinc-popup geoinc-list");
+    box.setAttribute("dir", "auto"); /* the summaries may be Arabic */
     el("div", "geoinc-popup-head", fmtInt(total) + " incidents here", box);
     var ul = el("ul", null, null, box);
     indices.slice(0, 200).forEach(function (i) {
