@@ -232,6 +232,8 @@ def test_incident_types():
         "غارات جوية على أريحا": "strike",
         "Police detained five men in Douma.": "arrest",
         "Families of detainees gathered in Marjeh Square.": "other",  # a noun for people, not an event
+        "The suspect was caught at a checkpoint in Qutayfah.": "arrest",
+        "A truck caught fire in Qutayfah.": "other",
         "Gunmen opened fire on a car in Jasim.": "attack",
         "Unknown men kidnapped a doctor in Tafas.": "attack",
         "Regime artillery pounded Kafranbel.": "strike",

@@ -35,7 +35,7 @@ __all__ = ["build_incidents", "TRIGGERS"]
 
 # type -> folded regex of its event words; the order is the priority when one clause has several
 TRIGGERS: dict[str, str] = {
-    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
+    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?! fire)|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
     "explosion": r"explosions?|exploded|blasts?|blew up|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
