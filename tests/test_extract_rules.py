@@ -185,6 +185,9 @@ def test_near_gives_precision_2():
     ("اشتباكات في درعا في 5 كانون الثاني 2024", None, "2024-01-05"),
     ("اشتباكات في درعا يوم الخميس", "2025-12-20", "2025-12-18"),
     ("Clashes in Daraa yesterday.", "2025-03-02", "2025-03-01"),
+    # a date written with day and month beats a weekday beside it
+    ("Clashes in Daraa on Wednesday, Dec 3.", "2025-12-10", "2025-12-03"),
+    ("اشتباكات في درعا يوم الأربعاء 3 كانون الأول", "2025-12-10", "2025-12-03"),
 ])
 def test_dates(text, published, date):
     assert first(extract_text(text, published=published))["date"] == date

@@ -262,6 +262,9 @@ def _in_a_name(text: str, s: int) -> bool:
     return before.rsplit(None, 1)[-1][:1].isupper()
 
 
+_WRITTEN_DAYS = ("ymd", "dmy_num", "dmy", "mdy", "ar_dmy")  # date kinds that give the day and the month
+
+
 class _SentenceDates:
     """The date phrases of one sentence, with folded offsets in the report, looked for on first
     use: many event sentences only add to an incident that has its date already."""
@@ -283,10 +286,12 @@ class _SentenceDates:
         return self._dates
 
     def in_window(self, w_start: int, w_end: int, offs: list[int], ignore_before: int) -> DateMatch | None:
-        """The date of the clause ``[w_start, w_end)``: its first full date, else its first date."""
+        """The date of the clause ``[w_start, w_end)``: its first date written with day and month
+        ('on Wednesday, Dec 3' is Dec 3), else its first full date, else its first date."""
         wdates = [d for d in self.all() if w_start <= d.start and d.end <= w_end and d.date is not None
                   and d.kind != "year" and offs[d.start] >= ignore_before]
-        return next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None)
+        return next((d for d in wdates if d.kind in _WRITTEN_DAYS),
+                    next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None))
 
     def past(self, may_past: bool) -> bool:
         """Whether the sentence tells its events as past context (words, or a date in an earlier year)."""
