@@ -16,6 +16,12 @@ def first(r):
     return r["incidents"][0]
 
 
+def where(text, **kw):
+    """The main incident's place name and precision."""
+    inc = first(extract_text(text, **kw))
+    return inc["location"]["name"], inc["precision"]
+
+
 # ---------------------------------------------------------------- mentions
 def test_english_town_and_governorate_compound():
     r = extract_text("Gunmen opened fire on a patrol in Douma, Rural Damascus, on Sunday.", published="2025-05-06")
@@ -873,8 +879,7 @@ def test_the_toll_in_the_next_sentence_counts_for_the_event_just_told():
     ("كمين على أوتوستراد دمشق حمص", "Damascus", 2),
 ])
 def test_a_road_named_by_its_ends(text, name, precision):
-    inc = first(extract_text(text))
-    assert (inc["location"]["name"], inc["precision"]) == (name, precision)
+    assert where(text) == (name, precision)
 
 
 def test_an_exact_name_votes_for_its_governorate_despite_worse_spelt_namesakes():
@@ -907,8 +912,7 @@ def test_a_local_outlet_named_with_24_is_not_a_place_but_a_count_is():
     ("Shelling hit the suburbs of Douma.", "Duma", 2),
 ])
 def test_the_suburb_of_a_town_named_after_its_city(text, name, precision):
-    inc = first(extract_text(text))
-    assert (inc["location"]["name"], inc["precision"]) == (name, precision)
+    assert where(text) == (name, precision)
 
 
 def test_according_to_the_outlet_is_not_a_place():
