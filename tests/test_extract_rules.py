@@ -952,3 +952,14 @@ def test_the_surroundings_of_a_town_that_heads_no_governorate_are_around_it():
     r = extract_text("كانوا يخططون لهجمات في مدينة تدمر ومحيطها")
     assert [(m["text"], m["place"]["name"]) for m in r["mentions"]] == [
         ("مدينة تدمر", "Tadmor"), ("مدينة تدمر ومحيطها", "Tadmor")]
+
+
+def test_an_office_named_after_a_place_is_a_speaker():
+    r = extract_text("A car bomb exploded at the entrance of Saraqib, the Idlib health directorate said.")
+    assert [m["text"] for m in r["mentions"]] == ["Saraqib"]
+
+
+def test_a_natural_features_name_is_not_guessed_as_a_town():
+    # 'Bishri' is spelt like Busayrah (Basira), but 'the Bishri mountains' are a range
+    r = extract_text("Russian warplanes struck hideouts in the Bishri mountains.")
+    assert r["mentions"] == [] and first(r)["location"] is None

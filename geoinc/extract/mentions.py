@@ -230,7 +230,11 @@ _TAIL_OK = frozenset(
     "region front frontline outskirts military".split()
 )
 # a speaker: 'X said', and 'X al-Hadi told' (a name going on with a family name before the verb)
-_SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+_SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*"
+                           # an office named after the place: 'the Idlib health directorate said'
+                           r"|(?:\s+[a-z]+)?\s+(?:directorate|council|authorities|authority|governor|police|command|"
+                           r"ministry|office|committee|administration|agency|observatory|network|media|center|centre))?"
+                           r"\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
 _OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
                         r"killed|dead|wounded|injured|times|km|kilomet|miles?|of\b|were|have|had|others))", re.I)
 _AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\],.،:؛]|\s*$|\s+ال[\u0621-\u064a]+ي[ةه]?(?![\u0621-\u064a]))")
@@ -507,6 +511,7 @@ _CONTEXT_WORDS = frozenset(
     "attacked attacking storm storms stormed storming besiege besieges besieged raid raids raided "
     "town village city neighbourhood neighborhood".split()
 )
+_NATURAL_AFTER = re.compile(r"\s+(?:mountains?|mount|hills?|valley|plains?|river|lake)\b", re.I)
 _LISTED_RX = re.compile(r"\s*(?:,|and|or|, and)\s+(?P<run>" + _RUN + ")")
 # a descriptor after the run is place context too: 'Ghariyah Al Sharkiyah town'
 _DESC_AFTER_RX = re.compile(r"\s+(?:town|village|city|neighbou?rhood|district|camp)\b")
@@ -603,6 +608,8 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher,
             # 'at Jisreen': the run took the context word 'at' for the article 'at-'
             a, name = b - len(rest), rest
             runs.append((a, b, name))
+        elif _NATURAL_AFTER.match(text, b, b + 12):
+            continue  # 'the Bishri mountains': a natural feature's name, not a town spelt alike
         elif _context_word_before(text, a) or (text[b - 1] != "-" and _DESC_AFTER_RX.match(text, b, b + 16)):
             runs.append((a, b, name))
     for _, b in spans:
