@@ -963,3 +963,17 @@ def test_a_natural_features_name_is_not_guessed_as_a_town():
     # 'Bishri' is spelt like Busayrah (Basira), but 'the Bishri mountains' are a range
     r = extract_text("Russian warplanes struck hideouts in the Bishri mountains.")
     assert r["mentions"] == [] and first(r)["location"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "ALEPPO, Syria (AP) — A bomb hidden in a motorcycle exploded Saturday in a market in Afrin, killing seven.",
+    "In Syria, a bomb hidden in a motorcycle exploded in a market in Afrin, killing seven.",
+])
+def test_the_country_named_before_the_event_word_is_not_an_event_of_its_own(text):
+    r = extract_text(text, published="2025-06-07")
+    assert [(i["type"], i["location"]["name"], i["killed"]) for i in r["incidents"]] == [("explosion", "Afrin", 7)]
+
+
+def test_where_suspects_fled_to_is_not_where_they_were_arrested():
+    assert where("Police in Latakia province arrested a group of gunmen. Weapons were seized from the suspects, "
+                 "who had fled toward the mountains near Qardaha.") == ("Lattakia", 3)

@@ -202,7 +202,9 @@ _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|south
                           r"south-east|south-west)(?:ern)? of\s+(?:the\s+)?$", re.I)
 # where people or fire came from ('came from Daraa to the field hospital in Douma', 'أتوا من درعا'):
 # a weaker claim to be the incident's place than a place named without it
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$|"
+                            # where people fled to: 'the suspects fled toward the mountains near Qardaha'
+                            r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
@@ -378,6 +380,14 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         if not groups:
             groups = {0: []}
         order = sorted(groups)
+        # a group naming only the country before one naming a Syrian place: one event ('ALEPPO,
+        # Syria — A bomb ... exploded in Afrin', 'In Syria, a bomb exploded in Afrin')
+        for gi in range(len(order) - 2, -1, -1):
+            ti, nx = order[gi], order[gi + 1]
+            if all(mentions[i].place.kind == "country" for i in groups[ti]) and any(
+                    mentions[i].place.kind != "country" for i in groups[nx]):
+                groups[nx] = groups.pop(ti) + groups[nx]
+                del order[gi]
         for gi, ti in enumerate(order):
             w_start = fs if gi == 0 else trig[ti][0]
             w_end = trig[order[gi + 1]][0] if gi + 1 < len(order) else fe
@@ -423,8 +433,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                              and _within(inc.location, loc.place)), None)
-            if same is None and len(govs) <= 1:
-                # a headline's area, then the town in the body: one incident at the town
+            if same is None and len(govs) <= 1 and not _weak_claim(loc, text, may_weak):
+                # a headline's area, then the town in the body: one incident at the town (not a
+                # town the suspects fled to)
                 up = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                            and inc.location.kind in ("governorate", "district", "subdistrict")
                            and _within(loc.place, inc.location) and k - inc.sentences[-1] <= 3), None)
@@ -663,20 +674,21 @@ def _is_reference_point(m: Mention, text: str) -> bool:
 
 
 def _weak_words(text: str) -> tuple[bool, bool, bool]:
-    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من'), one
+    """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من', 'fled'), one
     ``_HOSPITAL_BEFORE`` needs ('hospital', 'clinic', 'medical', 'مشف', 'مستشف') and one
     ``_PLANNED_BEFORE`` needs ('plan', 'plot', 'intend', 'خطط', ...): the expressions need not run on
     a report without them (the letters of these English words have no other case forms that re.I
     would also match)."""
     low = text.lower()
-    return ("من" in text or "from" in low,
+    return ("من" in text or "from" in low or "fle" in low,
             "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text,
             "plan" in low or "plot" in low or "intend" in low or "خطط" in text or "ينوون" in text or "يعتزم" in text)
 
 
 def _weak_claim(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
     """How weak ``m``'s claim to be where the event happened is: 0.5 when it is only where people
-    or fire came from ('fled from Daraa', 'أتوا من درعا') or where the hurt were treated ('a
+    or fire came from or went ('fled from Daraa', 'أتوا من درعا', 'fled toward Qardaha') or where
+    the hurt were treated ('a
     hospital in Douma', 'في مشفى دوما'); 10 when it is where an attack was only planned ('a cell
     planning attacks in Palmyra', 'يخططون لتنفيذ هجمات في تدمر'), which any other place outranks;
     else 0. ``may``: whether the report holds the words each test needs (``_weak_words``)."""
@@ -684,7 +696,7 @@ def _weak_claim(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, Tru
         return 0.0
     if may[2] and _PLANNED_BEFORE.search(text[max(0, m.start - 60):m.start]):
         return 10.0
-    before = text[max(0, m.start - 30):m.start]
+    before = text[max(0, m.start - 45):m.start]
     return 0.5 if (may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)) else 0.0
 
 
