@@ -977,3 +977,98 @@ def test_the_country_named_before_the_event_word_is_not_an_event_of_its_own(text
 def test_where_suspects_fled_to_is_not_where_they_were_arrested():
     assert where("Police in Latakia province arrested a group of gunmen. Weapons were seized from the suspects, "
                  "who had fled toward the mountains near Qardaha.") == ("Lattakia", 3)
+
+
+# ---------------------------------------------------------------- regressions found in review
+def test_a_country_named_after_the_event_word_keeps_its_own_event():
+    r = extract_text("Security forces arrested 30 people across Syria, while Israeli jets struck Kisweh.")
+    assert [(i["type"], i["location"] and i["location"]["name"], i["arrested"]) for i in r["incidents"]] == [
+        ("arrest", None, 30), ("strike", "Kisweh", None)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("إدلب: مقتل ثلاثة مدنيين بقصف مدفعي على المدينة", "Idleb"),   # a label, not a dateline
+    ("درعا - اغتيال شاب برصاص مجهولين", "Dar'a"),                  # a dateline places an unplaced event
+    ("DARAA, Syria (AP) — Gunmen killed a man, officials said.", "Dar'a"),
+])
+def test_a_headline_place_or_dateline_places_an_event_that_names_no_other(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Civilians were caught in the crossfire in Douma on Monday.", "other"),
+    ("Bread prices rose to 4,000 Syrian pounds in Douma.", "other"),
+    ("The executive director of the Idlib health directorate visited Douma.", "other"),
+    ("Helicopters bomb Tedef at dawn.", "strike"),                 # bombs dropped from the air
+    ("A bomb exploded in Saraqib.", "explosion"),
+])
+def test_everyday_words_are_not_event_words(text, typ):
+    assert first(extract_text(text))["type"] == typ
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Jets struck Harasta and media reported three deaths.", "Harasta"),
+    ("Gunmen stormed Jasim as police said the attackers fled.", "Jasim"),
+    ("A spokesman in Damascus said jets struck Kisweh.", "Kisweh"),  # where the speaker is
+])
+def test_speech_rules_keep_the_place_of_the_event(text, place):
+    assert first(extract_text(text))["location"]["name"] == place
+
+
+def test_a_subdistrict_spelt_better_does_not_take_the_seats_bonus_from_its_town():
+    loc = first(extract_text("Shelling hit Tal Rifaat."))["location"]
+    assert (loc["kind"], first(extract_text("Shelling hit Tal Rifaat."))["precision"]) == ("town", 1)
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Shelling hit Harasta. Countryside of Douma was also shelled.", 1),  # the first place leads
+    ("Regime Shells Countryside of Jisr al-Shughur", 2),                   # not after a place name
+])
+def test_the_suburb_exception_needs_a_place_name_before(text, precision):
+    assert first(extract_text(text))["precision"] == precision
+
+
+@pytest.mark.parametrize("text", ["During the raid Marwan was arrested.", "In the attack Abu Ali and his son were killed."])
+def test_a_noun_after_a_determiner_is_no_place_context(text):
+    assert extract_text(text)["mentions"] == []
+
+
+def test_a_plan_word_needs_an_attack_word_to_make_a_place_weak():
+    assert where("Regime forces, which had planned the offensive for weeks, shelled Kafr Nabl and "
+                 "Maarat al-Numan.") == ("Kafr Nobol", 1)
+
+
+@pytest.mark.parametrize("text, role, n", [
+    ("A man was killed at 10 pm in Douma.", "killed", 1),
+    ("A man was killed some 5 km from Douma.", "killed", 1),
+    ("Gunmen ambushed five soldiers and killed them near Daraa.", "killed", 5),
+    ("Shelling on Douma wounded up to 30 people.", "injured", 30),
+])
+def test_counts_after_the_review(text, role, n):
+    assert first(extract_text(text))[role] == n
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Airstrikes Kill 12 in Idlib Today", "2025-06-10", "2025-06-10"),          # a title line
+    ("On Monday, clashes broke out in Jasim, the worst since 8 December 2024.", "2025-06-10", "2025-06-09"),
+])
+def test_dates_after_the_review(text, published, date):
+    assert first(extract_text(text, published=published))["date"] == date
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("قتل شاب عن طريق الخطأ في درعا وأصيب آخر في بصرى الشام", "Dar'a", 1),  # 'عن طريق' is 'by way of'
+    ("انفجار عبوة ناسفة على طريق المطار في دمشق", "Damascus", 1),
+    ("An IED hit a bus on the road between Deir ez-Zor and Mayadin.", "Deir-ez-Zor", 2),
+])
+def test_road_rules_after_the_review(text, name, precision):
+    assert where(text) == (name, precision)
+
+
+def test_an_arabic_toll_sentence_after_an_event_gives_its_counts():
+    r = extract_text("اشتباكات قرب جاسم. وقتل أربعة عناصر وأصيب تسعة.")
+    assert (first(r)["killed"], first(r)["injured"]) == (4, 9)
+
+
+def test_a_compound_name_on_a_title_line_is_one_unknown_name():
+    assert extract_text("Explosion In Bab Touma Kills Two")["mentions"] == []

@@ -255,8 +255,8 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
                     s += dist.bonus(c, m.key)  # places named together are close
-                if c.kind == "town" and c.rank >= _SEAT_RANK and (c.score >= top_raw or any(
-                        o.name == c.name and o.kind == "town" and o is not c for o in m.candidates)):
+                if c.kind == "town" and c.rank >= _SEAT_RANK and not any(
+                        o.score > c.score and o.name != c.name for o in m.candidates):
                     s += 0.06  # a seat of a subdistrict or larger before a village of the same name,
                     # unless the village is within 30 km of another place of the report or in its
                     # governorate; not before a better-spelt other name ('Sakba' is Saqba, not Shahba)
@@ -351,10 +351,17 @@ _ROAD_WORDS = r"(?i:road|highway|motorway|international\s+road)"
 _ROAD_FIRST_END = re.compile(r"^\s*[-–—/]\s*(?:al-|el-|ar-|as-|ad-)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+" + _ROAD_WORDS + r"\b")
 _ROAD_SECOND_END = re.compile(r"^\s+" + _ROAD_WORDS + r"\b", re.I)
 _ROAD_BEFORE = re.compile(
-    r"(?:\b(?:road|highway|motorway)\s+(?:between|linking|connecting|from)\s+(?:the\s+)?(?:\S+\s+(?:and|to)\s+)?"
-    r"|(?<!\S)(?:ال)?(?:طريق|اوتوستراد|أوتوستراد)(?:\s+ال\w+)?\s+(?:\S+(?:\s*[-–]\s*|\s+))?)$", re.I)
+    r"(?:\b(?:road|highway|motorway)\s+(?:between|linking|connecting|from)\s+(?:the\s+)?(?:\S+(?:\s+\S+){0,2}?\s+(?:and|to)\s+)?"
+    # not 'عن طريق' (by way of), and no preposition as the first end ('طريق المطار في دمشق')
+    r"|(?<!\S)(?<!عن )(?:ال)?(?:طريق|اوتوستراد|أوتوستراد)(?:\s+ال\w+)?\s+"
+    r"(?:(?!(?:في|قرب|من|على|الى|إلى|عند|بين)\s)\S+(?:\s*[-–]\s*|\s+))?)$", re.I)
 
 _DASHES = ("-", "–", "—", "/")
+
+
+def _has_dash(s: str) -> bool:
+    """Whether ``s`` holds a hyphen, a dash or a slash (the joint of 'Aleppo-Raqqa')."""
+    return "-" in s or "–" in s or "—" in s or "/" in s
 
 
 def on_road(m: Mention, text: str) -> bool:
@@ -362,8 +369,7 @@ def on_road(m: Mention, text: str) -> bool:
     between Saraqib and Ariha', 'طريق حلب - الرقة'): the event is on the road, not in the town."""
     # cheap tests first: a dash or slash next to the name, a road word in reach
     after = text[m.end:m.end + 50]
-    head = after[:3]
-    if ("-" in head or "–" in head or "—" in head or "/" in head) and _ROAD_FIRST_END.match(after):
+    if _has_dash(after[:3]) and _ROAD_FIRST_END.match(after):
         return True
     if text[max(0, m.start - 3):m.start].rstrip()[-1:] in _DASHES and _ROAD_SECOND_END.match(after):
         return True
@@ -385,7 +391,7 @@ def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = F
     if not cands:
         return None
     gap = text[mentions[i].end:nxt.start]
-    if "-" in gap or "–" in gap or "—" in gap or "/" in gap:
+    if _has_dash(gap):
         return None  # 'the Aleppo-Raqqa road', 'طريق حلب - الرقة': a pair, not 'X, its governorate'
     if len(gap) <= 1 and on_road(mentions[i], text):
         return None  # 'أوتوستراد دمشق حمص': the road's two ends

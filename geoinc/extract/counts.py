@@ -51,8 +51,8 @@ _AR_PERSONS = frozenset(fold(w) for w in (
 _AR_SINGULAR = frozenset(fold(w) for w in (
     "عنصر شخص مدني مسلح جندي عسكري ضابط قيادي قائد مطلوب طفل طفلة امرأة سيدة رجل شاب فتى مقاتل مواطن عضو"
 ).split())
-_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين مدنيين_ جنديين طفلين قياديين_ مقاتلين_ عنصران شخصان مدنيان جنديان طفلان "
-            "رجلان شابان مقاتلان".split() if not w.endswith("_")}
+# (not the plurals spelt like duals: مدنيين، قياديين، مقاتلين)
+_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين جنديين طفلين عنصران شخصان مدنيان جنديان طفلان رجلان شابان مقاتلان".split()}
 _ROLE_RX = [
     ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
                             r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|احتجز\w*|اسر)$")),
@@ -64,9 +64,27 @@ _LEADERS = frozenset("leader ringleader commander emir".split())
 
 
 # words of an approximate number between a role word and the number ('more than 20', 'at least 6')
-_APPROX = frozenset(("more", "than", "at", "least", "about", "around", "nearly", "over", "some", "almost",
-                     "roughly", "approximately", "up", "to")) | frozenset(
+_APPROX = frozenset(("than", "least", "about", "around", "nearly", "almost", "roughly", "approximately")) | frozenset(
     fold(w) for w in "أكثر من نحو قرابة حوالي زهاء".split())
+# the first word of a two-word one: 'more than', 'at least', 'up to' (not 'at 10 pm', 'some 5 km')
+_APPROX_FIRST = {"than": "more", "least": "at", "to": "up"}
+
+
+def _approx_start(toks: list[str], i: int) -> int:
+    """The index of the word before the approximation words ending just before token ``i`` ('more
+    than', 'at least', 'about', 'أكثر من'), or ``i - 1`` when there are none."""
+    b = i - 1
+    while b >= max(0, i - 3):
+        t = toks[b]
+        if t in _APPROX_FIRST:
+            if b == 0 or toks[b - 1] != _APPROX_FIRST[t]:
+                break
+            b -= 2
+        elif t in _APPROX:
+            b -= 1
+        else:
+            break
+    return b
 
 
 def _num(tok: str) -> int | None:
@@ -147,9 +165,7 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             if not found:
                 # 'killed 14', '14 killed', '8 martyrs' (noun handled above)
                 if t not in ("a", "an", "single", "the", "its", "their") and (t.isdigit() or v >= 2):
-                    b = i - 1
-                    while b >= i - 3 and b >= 0 and toks[b] in _APPROX:
-                        b -= 1  # 'wounding more than 20', 'إصابة أكثر من 20'
+                    b = _approx_start(toks, i)  # 'wounding more than 20', 'إصابة أكثر من 20'
                     if (j < n_toks and role_of[j]) or (b >= 0 and role_of[b]):
                         phrases.append((i, i + 1, v))
         i += 1
@@ -181,13 +197,15 @@ def find_counts(folded: str) -> dict[str, int | None]:
     starts = [p[0] for p in phrases]
     for s, e, v in phrases:
         best, bd = None, 1e9
+        role_before = any(ri < s for ri, _ in roles)
         for ri, r in roles:
             if ri < s:
                 d = s - ri
             else:
                 d = (ri - e + 1) * 1.2
-                if ("and" in toks[e:ri] or "و" in toks[e:ri]) and not any(e <= p < ri for p in starts):
-                    # 'killing six civilians and wounding 20': the next clause's role word (not
+                if role_before and ("and" in toks[e:ri] or toks[ri][:1] == "و") and not any(e <= p < ri for p in starts):
+                    # 'killing six civilians and wounding 20', 'مقتل ثلاثة وإصابة عشرة': the role
+                    # word after 'and' is the next clause's when one stands before the count (not
                     # 'six civilians and two children were killed', a list sharing it)
                     d += 12
             if d < bd:

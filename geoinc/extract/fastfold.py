@@ -15,7 +15,11 @@ import numpy as np
 
 from ..text.normalize import _fold_char
 
-__all__ = ["fold_with_offsets_fast"]
+__all__ = ["fold_with_offsets_fast", "FOLDED_AWAY"]
+
+#: characters folding deletes at the end of an Arabic word (hamza, tatweel, harakat): a span in the
+#: folded text that ends a word ends after them in the original
+FOLDED_AWAY = frozenset("\u0621\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
 
 
 class _Fold(dict):

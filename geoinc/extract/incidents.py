@@ -28,24 +28,25 @@ from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
-from .mentions import FOLDED_AWAY as _FOLDED_AWAY
+from .fastfold import FOLDED_AWAY as _FOLDED_AWAY
+from .mentions import _is_title_line
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
 
 # type -> folded regex of its event words; the order is the priority when one clause has several
 TRIGGERS: dict[str, str] = {
-    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?! fire)|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
+    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?! (?:fire|in|up|on|between))|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
     "explosion": r"explosions?|exploded|blasts?|blew up|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
-    "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|pound\w*|warplanes?|jets?|drones?|missiles?|"
+    "strike": r"air ?strikes?|strikes?|struck|air raids?|bombard\w*|bombed|shell\w*|pound(?:ed|ing)|warplanes?|jets?|drones?|missiles?|"
               r"rockets?|artillery|mortars?|helicopters?|barrels?|قصف\w*|غاره|غارات|الطيران|صاروخ\w*|صواريخ|الصواريخ|"
               r"مدفعي\w*|مسيره|قذايف|قذيفه|هاون|براميل|البراميل|برميل|مروحي\w*|المروحي\w*|طايره|الطايره|طايرات|الطايرات|ضربات|ضربه جويه",
     "clash": r"clash\w*|fighting|fought|skirmish\w*|battles?|firefights?|exchange of fire|اشتباك\w*|اشتبك\w*|معارك|معركه|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
-    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut\w*|kidnap\w*|abduct\w*|"
+    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut(?:e|ed|es|ing|ions?)|kidnap\w*|abduct\w*|"
               r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار|اختطاف|اختطف\w*|خطف\w*|قتل|قتلت|قتلوا",
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط\w*|مصادره|صادر\w*",
 }
@@ -209,8 +210,11 @@ _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
 # bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
-_PLANNED_BEFORE = re.compile(r"\b(?:plan(?:s|ned|ning)?|plott?(?:ed|ing|s)?|intend(?:ed|ing|s)?)\b[^.;:\n]{0,45}$|"
-                             r"(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)[^.؛\n]{0,45}$", re.I)
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|plott?(?:ed|ing|s)?|intend(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
+    r"(?:attacks?|bombings?|assassinations?|attack|bomb|strike|target|kill|assassinate)\b[^.;:,\n]{0,40}$|"
+    r"(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+(?:\S+\s+){0,2}?"
+    r"(?:هجمات|هجوم\w*|لهجمات|تفجير\w*|لتفجير\w*|اغتيال\w*|لاغتيال\w*|استهداف\w*|لاستهداف\w*)[^.؛،\n]{0,40}$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
@@ -254,14 +258,15 @@ def _told_as_past(folded: str) -> bool:
 
 
 def _in_a_name(text: str, s: int) -> bool:
-    """Whether the word at ``s`` is capitalised after a capitalised word, as in an outlet's name
-    ('Halab Today', 'Aleppo Today'), not a date ('Today, ...', 'said today')."""
+    """Whether the word at ``s`` ('Today') is capitalised after a capitalised word, as in an
+    outlet's name ('Halab Today', 'Aleppo Today'), not a date ('Today, ...', 'said today', a
+    headline in title case: 'Airstrikes Kill 12 in Idlib Today')."""
     if not text[s:s + 1].isupper():
         return False
     before = text[max(0, s - 30):s].rstrip()
-    if not before or not before[-1].isalpha():
+    if not before or not before[-1].isalpha() or not before.rsplit(None, 1)[-1][:1].isupper():
         return False
-    return before.rsplit(None, 1)[-1][:1].isupper()
+    return not _is_title_line(text, s)
 
 
 _WRITTEN_DAYS = ("ymd", "dmy_num", "dmy", "mdy", "ar_dmy")  # date kinds that give the day and the month
@@ -284,16 +289,26 @@ class _SentenceDates:
                 d.start += self.fs
                 d.end += self.fs
             if any(d.kind == "rel" for d in self._dates):
-                self._dates = [d for d in self._dates if not (d.kind == "rel" and _in_a_name(self.text, self.offs[d.start]))]
+                self._dates = [d for d in self._dates if not (
+                    d.kind == "rel" and self.fsent[d.start - self.fs:d.end - self.fs] == "today"
+                    and _in_a_name(self.text, self.offs[d.start]))]
         return self._dates
 
-    def in_window(self, w_start: int, w_end: int, offs: list[int], ignore_before: int) -> DateMatch | None:
-        """The date of the clause ``[w_start, w_end)``: its first date written with day and month
-        ('on Wednesday, Dec 3' is Dec 3), else its first full date, else its first date."""
+    def in_window(self, w_start: int, w_end: int, ignore_before: int) -> DateMatch | None:
+        """The date of the clause ``[w_start, w_end)``: its first full date, else its first date;
+        a weekday written beside a day and month gives way to them ('on Wednesday, Dec 3' is Dec 3,
+        not the Wednesday before publication)."""
         wdates = [d for d in self.all() if w_start <= d.start and d.end <= w_end and d.date is not None
-                  and d.kind != "year" and offs[d.start] >= ignore_before]
-        return next((d for d in wdates if d.kind in _WRITTEN_DAYS),
-                    next((d for d in wdates if d.precision == "day"), wdates[0] if wdates else None))
+                  and d.kind != "year" and self.offs[d.start] >= ignore_before]
+        if not wdates:
+            return None
+        first = next((d for d in wdates if d.precision == "day"), wdates[0])
+        if first.kind in ("weekday", "ar_weekday"):
+            beside = next((d for d in wdates if d.kind in _WRITTEN_DAYS
+                           and (0 <= d.start - first.end <= 3 or 0 <= first.start - d.end <= 3)), None)
+            if beside is not None:
+                return beside
+        return first
 
     def past(self, may_past: bool) -> bool:
         """Whether the sentence tells its events as past context (words, or a date in an earlier year)."""
@@ -303,19 +318,32 @@ class _SentenceDates:
             for d in self.all())
 
 
-_TOLL_WORDS = frozenset(("kill", "kills", "killed", "killing"))
+_TOLL_WORDS = frozenset(("kill", "kills", "killed", "killing", "قتل", "قتلت", "قتلوا"))
+_BOMB_WORDS = frozenset(("bomb", "bombs", "bombing"))
+
+
+def _word_at(folded: str, pos: int) -> str:
+    """The folded word starting at ``pos``, without an Arabic conjunction before it ('وقتل')."""
+    end = folded.find(" ", pos)
+    w = folded[pos:end if end >= 0 else len(folded)]
+    return w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 3 else w
 
 
 def _only_toll_words(folded: str, trigs: list[tuple[int, str]]) -> bool:
     """Whether the event words ``trigs`` (folded offsets, types) only tell of people killed or
-    hurt ('were killed', casualty words), not of a new kind of event."""
-    for pos, typ in trigs:
-        if typ == _CASUALTY:
-            continue
-        end = folded.find(" ", pos)
-        if folded[pos:end if end >= 0 else len(folded)] not in _TOLL_WORDS:
-            return False
-    return True
+    hurt ('were killed', 'وقتل', casualty words), not of a new kind of event."""
+    return all(typ == _CASUALTY or _word_at(folded, pos) in _TOLL_WORDS for pos, typ in trigs)
+
+
+def _clause_type(folded: str, trigs: list[tuple[int, str]]) -> str:
+    """The type of a clause's event words (``_type_of``), but 'strike' when its only explosion
+    words are 'bomb(s)'/'bombing' beside an aircraft or strike word ('helicopters bomb Tedef',
+    'warplanes dropped bombs on X'), not a planted bomb."""
+    typ = _type_of(trigs)
+    if typ == "explosion" and any(t == "strike" for _, t in trigs) and all(
+            t != "explosion" or _word_at(folded, pos) in _BOMB_WORDS for pos, t in trigs):
+        return "strike"
+    return typ
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
@@ -361,6 +389,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         if not trig:
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
+        if any(getattr(mentions[i], "_speaker_place", False) for i in located):
+            # where the speaker is ('a spokesman in Damascus said jets struck Kisweh') makes no
+            # event of its own when the sentence names another place
+            located = [i for i in located if not getattr(mentions[i], "_speaker_place", False)] or located
         if any(t == _CASUALTY for _, t in trig):
             if not located:  # casualty words open no event without a place
                 trig = [t for t in trig if t[1] != _CASUALTY]
@@ -384,8 +416,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         # Syria — A bomb ... exploded in Afrin', 'In Syria, a bomb exploded in Afrin')
         for gi in range(len(order) - 2, -1, -1):
             ti, nx = order[gi], order[gi + 1]
-            if all(mentions[i].place.kind == "country" for i in groups[ti]) and any(
-                    mentions[i].place.kind != "country" for i in groups[nx]):
+            # (only a country named before the group's own event word: not 'arrested 30 people
+            # across Syria, while jets struck Kisweh', two events)
+            if all(mentions[i].place.kind == "country" and _fpos(offs, mentions[i].start) < trig[ti][0]
+                   for i in groups[ti]) and any(mentions[i].place.kind != "country" for i in groups[nx]):
                 groups[nx] = groups.pop(ti) + groups[nx]
                 del order[gi]
         for gi, ti in enumerate(order):
@@ -394,13 +428,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             window = folded[w_start:w_end]
             first_pos = min((_fpos(offs, mentions[i].start) for i in groups[ti]), default=w_end)
             clause_trigs = [t for t in trig if w_start <= t[0] < first_pos] or [t for t in trig if w_start <= t[0] < w_end] or [trig[ti]]
-            typ = _type_of(clause_trigs)
+            typ = _clause_type(folded, clause_trigs)
             if typ in ("raid", "seizure", "attack") and any(t == "arrest" for _, t in clause_trigs):
                 typ = "arrest"
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
-            date_of = partial(sdates.in_window, w_start, w_end, offs, ignore_before)  # looked for when needed
+            date_of = partial(sdates.in_window, w_start, w_end, ignore_before)  # looked for when needed
             fam = _FAMILY[typ]
             if not syr:
                 prev = last_by_family.get(fam)
@@ -433,7 +467,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                              and _within(inc.location, loc.place)), None)
-            if same is None and len(govs) <= 1 and not _weak_claim(loc, text, may_weak):
+            if same is None and len(govs) <= 1 and not _claim_weakness(loc, text, may_weak):
                 # a headline's area, then the town in the body: one incident at the town (not a
                 # town the suspects fled to)
                 up = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
@@ -542,7 +576,7 @@ def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, f
                 may_weak: tuple[bool, bool, bool]) -> None:
     """Set ``weak`` and ``harm`` on the incidents that share their first sentence with another
     one (only those need them: they order the events of one sentence). ``weak``: the incident's
-    place is only where people came from or were treated (``_weak_claim``); ``harm``: the clause
+    place is only where people came from or were treated (``_claim_weakness``); ``harm``: the clause
     of the sentence holding its event word and places tells of people killed or injured
     (``breaks_of(k)``: sentence k's folded span and clause breaks)."""
     firsts: dict[int, int] = {}
@@ -555,7 +589,7 @@ def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, f
         fspan, breaks = breaks_of(k)
         start, end = _clause_of(breaks, fspan, a, b)
         inc.harm = tells_harm(folded[start:end])
-        inc.weak = _weak_claim(mentions[inc.mentions[0]], text, may_weak) > 0
+        inc.weak = _claim_weakness(mentions[inc.mentions[0]], text, may_weak) > 0
 
 
 _HEADER_COLON = re.compile(r"\s?:")
@@ -643,9 +677,11 @@ def _locate_at(inc: Incident, mentions: list[Mention], h: int) -> None:
 
 def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
     """A report that places its events nowhere but comes from a local outlet ('#Aleppo_News|
-    destruction in the al-Mashhad neighbourhood'): the main event is in the outlet's area
-    (precision 2, or 3 for a governorate). Returns whether it was placed."""
-    h = next((i for i, m in enumerate(mentions) if m.handle and m.place is not None and m.place.kind != "country"), None)
+    destruction in the al-Mashhad neighbourhood') or has a dateline ('DARAA, Syria — Gunmen killed
+    a man', 'درعا - اغتيال شاب'): the main event is in that area (precision 2, or 3 for a
+    governorate). Returns whether it was placed."""
+    h = next((i for i, m in enumerate(mentions) if (m.handle or getattr(m, "_dateline", False))
+              and m.place is not None and m.place.kind != "country"), None)
     if h is None:
         return False
     _locate_at(inc, mentions, h)
@@ -673,37 +709,48 @@ def _is_reference_point(m: Mention, text: str) -> bool:
     return ("of" in before.lower() and _RELATIVE_TO.search(before) is not None) or on_road(m, text)
 
 
+_WEAK_ORIGIN_GATE = re.compile(r"from|\bfle(?:d|e)|من")
+_WEAK_PLAN_GATE = re.compile(r"\b(?:plan|plot|intend)|خطط|ينوون|يعتزم|تعتزم", re.I)
+#: how weak a place's claim to be where the event happened is (``_claim_weakness``)
+WEAK_SOURCE = 0.5    # where people or fire came from or went, or where the hurt were treated
+WEAK_PLANNED = 10.0  # where an attack was only planned: any other place outranks it
+
+
 def _weak_words(text: str) -> tuple[bool, bool, bool]:
     """Whether ``text`` holds a word ``_ORIGIN_BEFORE`` needs ('from', 'من', 'fled'), one
     ``_HOSPITAL_BEFORE`` needs ('hospital', 'clinic', 'medical', 'مشف', 'مستشف') and one
-    ``_PLANNED_BEFORE`` needs ('plan', 'plot', 'intend', 'خطط', ...): the expressions need not run on
-    a report without them (the letters of these English words have no other case forms that re.I
-    would also match)."""
+    ``_PLANNED_BEFORE`` needs ('plan', 'plot', 'intend', 'خطط', ...; as a word start, not
+    'warplane'): the expressions need not run on a report without them (the letters of these
+    English words have no other case forms that re.I would also match)."""
     low = text.lower()
-    return ("من" in text or "from" in low or "fle" in low,
+    return (_WEAK_ORIGIN_GATE.search(low) is not None,
             "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text,
-            "plan" in low or "plot" in low or "intend" in low or "خطط" in text or "ينوون" in text or "يعتزم" in text)
+            _WEAK_PLAN_GATE.search(text) is not None)
 
 
-def _weak_claim(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
-    """How weak ``m``'s claim to be where the event happened is: 0.5 when it is only where people
-    or fire came from or went ('fled from Daraa', 'أتوا من درعا', 'fled toward Qardaha') or where
-    the hurt were treated ('a
-    hospital in Douma', 'في مشفى دوما'); 10 when it is where an attack was only planned ('a cell
-    planning attacks in Palmyra', 'يخططون لتنفيذ هجمات في تدمر'), which any other place outranks;
-    else 0. ``may``: whether the report holds the words each test needs (``_weak_words``)."""
+def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
+    """How weak ``m``'s claim to be where the event happened is: ``WEAK_SOURCE`` when it is only
+    where people or fire came from or went ('fled from Daraa', 'أتوا من درعا', 'fled toward
+    Qardaha'), where the hurt were treated ('a hospital in Douma', 'في مشفى دوما') or where the
+    speaker is ('a spokesman in Damascus said'); ``WEAK_PLANNED`` when it is where an attack was
+    only planned ('a cell planning attacks in Palmyra', 'يخططون لتنفيذ هجمات في تدمر'); else 0.
+    ``may``: whether the report holds the words each test needs (``_weak_words``)."""
+    if getattr(m, "_speaker_place", False):
+        return WEAK_SOURCE
     if not (may[0] or may[1] or may[2]):
         return 0.0
-    if may[2] and _PLANNED_BEFORE.search(text[max(0, m.start - 60):m.start]):
-        return 10.0
+    if may[2] and _PLANNED_BEFORE.search(text[max(0, m.start - 70):m.start]):
+        return WEAK_PLANNED
     before = text[max(0, m.start - 45):m.start]
-    return 0.5 if (may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)) else 0.0
+    if (may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)):
+        return WEAK_SOURCE
+    return 0.0
 
 
 def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
                    may_weak: tuple[bool, bool, bool] = (True, True, True)) -> int:
     """The most specific place of a group, skipping reference points ('south of Damascus') and
-    preferring the places of the event to weak claims (``_weak_claim``)."""
+    preferring the places of the event to weak claims (``_claim_weakness``)."""
     if len(idxs) == 1:
         return idxs[0]
     main = [i for i in idxs if not _is_reference_point(mentions[i], text)]
@@ -711,13 +758,13 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
         if all(on_road(mentions[i], text) for i in idxs):
             return min(idxs, key=lambda i: mentions[i].start)  # a road named by its ends: the first
         main = idxs
-    # where people or fire came from or where the hurt were treated: a weaker claim, worked out once
-    origin = {i: _weak_claim(mentions[i], text, may_weak) for i in main}
+    # where people or fire came from, where the hurt were treated ...: a weaker claim, worked out once
+    weakness = {i: _claim_weakness(mentions[i], text, may_weak) for i in main}
     if len(main) > 1:
         # a more specific place wins only in the governorate of the first place named (not where
         # people came from): 'Rural Damascus: shelling on Daraya' gives Daraya, but 'the countryside
         # of Homs and Deir Ezzor' lists two places and the first leads
-        lead = min((i for i in main if not origin[i]), key=lambda i: mentions[i].start, default=None)
+        lead = min((i for i in main if not weakness[i]), key=lambda i: mentions[i].start, default=None)
         a1 = mentions[lead].place.admin1 if lead is not None else None
         if a1:
             main = [i for i in main if _same_area(mentions[i].place.admin1 or a1, a1)] or main
@@ -730,7 +777,7 @@ def _pick_location(idxs: list[int], mentions: list[Mention], text: str,
         # 'the outskirts of X' is vaguer than a place named plainly beside it
         return _SPECIFICITY.get(p.kind, 6) + (3 if mentions[i].countryside else 0) + (0.5 if mentions[i].near else 0)
 
-    return min(main, key=lambda i: (specificity(i) + origin[i], main.index(i)))
+    return min(main, key=lambda i: (specificity(i) + weakness[i], main.index(i)))
 
 
 def _same_place(a, b) -> bool:
