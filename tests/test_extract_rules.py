@@ -1060,6 +1060,7 @@ def test_dates_after_the_review(text, published, date):
     ("قتل شاب عن طريق الخطأ في درعا وأصيب آخر في بصرى الشام", "Dar'a", 1),  # 'عن طريق' is 'by way of'
     ("انفجار عبوة ناسفة على طريق المطار في دمشق", "Damascus", 1),
     ("An IED hit a bus on the road between Deir ez-Zor and Mayadin.", "Deir-ez-Zor", 2),
+    ("Clashes on the Homs-Hama highway.", "Homs", 2),  # not one misspelt name (Hosh Hammad)
 ])
 def test_road_rules_after_the_review(text, name, precision):
     assert where(text) == (name, precision)

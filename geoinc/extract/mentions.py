@@ -659,6 +659,8 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher,
         if inside and not all(s <= spans[i][0] and spans[i][1] <= e and spans[i][1] - spans[i][0] < e - s for i in inside):
             continue
         seen.add((s, e))
+        if inside and "-" in name and all(fold(part) in m.flags for part in name.split("-")):
+            continue  # names joined by a hyphen ('the Homs-Hama highway') are each a name
         key = m._fallback_cache[name]
         if key is None:
             continue
