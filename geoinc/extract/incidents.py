@@ -203,9 +203,9 @@ _RELATIVE_TO = re.compile(r"\b(?:north|south|east|west|northeast|northwest|south
                           r"south-east|south-west)(?:ern)? of\s+(?:the\s+)?$", re.I)
 # where people or fire came from ('came from Daraa to the field hospital in Douma', 'أتوا من درعا'):
 # a weaker claim to be the incident's place than a place named without it
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$|"
-                            # where people fled to: 'the suspects fled toward the mountains near Qardaha'
-                            r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|camp) of\s+)?$|(?<!\S)من\s+$", re.I)
+# where people fled to: 'the suspects fled toward the mountains near Qardaha'
+_FLED_BEFORE = re.compile(r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
@@ -709,8 +709,8 @@ def _is_reference_point(m: Mention, text: str) -> bool:
     return ("of" in before.lower() and _RELATIVE_TO.search(before) is not None) or on_road(m, text)
 
 
-_WEAK_ORIGIN_GATE = re.compile(r"from|\bfle(?:d|e)|من")
-_WEAK_PLAN_GATE = re.compile(r"\b(?:plan|plot|intend)|خطط|ينوون|يعتزم|تعتزم", re.I)
+_WEAK_ORIGIN_GATE = re.compile(r"\bfle(?:d|e)")     # run on the lower-cased report, after a substring test
+_WEAK_PLAN_GATE = re.compile(r"\b(?:plan|plot|intend)")  # (not 'warplane', 'rifle')
 #: how weak a place's claim to be where the event happened is (``_claim_weakness``)
 WEAK_SOURCE = 0.5    # where people or fire came from or went, or where the hurt were treated
 WEAK_PLANNED = 10.0  # where an attack was only planned: any other place outranks it
@@ -723,9 +723,10 @@ def _weak_words(text: str) -> tuple[bool, bool, bool]:
     'warplane'): the expressions need not run on a report without them (the letters of these
     English words have no other case forms that re.I would also match)."""
     low = text.lower()
-    return (_WEAK_ORIGIN_GATE.search(low) is not None,
+    return ("from" in low or "من" in text or ("fle" in low and _WEAK_ORIGIN_GATE.search(low) is not None),
             "hospital" in low or "clinic" in low or "medical" in low or "مشف" in text or "مستشف" in text,
-            _WEAK_PLAN_GATE.search(text) is not None)
+            (("plan" in low or "plot" in low or "intend" in low) and _WEAK_PLAN_GATE.search(low) is not None)
+            or "خطط" in text or "ينوون" in text or "يعتزم" in text or "تعتزم" in text)
 
 
 def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
@@ -742,7 +743,12 @@ def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True,
     if may[2] and _PLANNED_BEFORE.search(text[max(0, m.start - 70):m.start]):
         return WEAK_PLANNED
     before = text[max(0, m.start - 45):m.start]
-    if (may[0] and _ORIGIN_BEFORE.search(before)) or (may[1] and _HOSPITAL_BEFORE.search(before)):
+    if may[0]:
+        low = before.lower()
+        if (("from" in low or "من" in before) and _ORIGIN_BEFORE.search(before)) or (
+                "fle" in low and _FLED_BEFORE.search(before)):
+            return WEAK_SOURCE
+    if may[1] and _HOSPITAL_BEFORE.search(before):
         return WEAK_SOURCE
     return 0.0
 

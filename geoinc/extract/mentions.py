@@ -236,6 +236,16 @@ _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*"
                            r"\s+(?:directorate|council|authorities|authority|governor|police|command|"
                            r"ministry|office|committee|administration|agency|observatory|network|media|center|centre)))?"
                            r"\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+_SPEECH_VERB_STEMS = ("said", "says", "told", "report", "quot", "cited", "aired", "broadcast", "publish", "tweet")
+
+
+def _may_be_speech(after: str) -> bool:
+    """Whether ``after`` (the text after a name) holds a stem of ``_SPEECH_AFTER``'s verbs: the
+    expression need not run otherwise (these letters have no other case forms)."""
+    low = after.lower()
+    return any(v in low for v in _SPEECH_VERB_STEMS)
+
+
 _OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
                         r"killed|dead|wounded|injured|times|km|kilomet|miles?|of\b|were|have|had|others|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
@@ -311,7 +321,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     # attached digits or letters are excluded by the word-boundary check; speech makes an actor,
     # unless a preposition makes the name a place ('residents of nearby Nawa told', 'a spokesman
     # in Tel Aviv said')
-    sp = _SPEECH_AFTER.match(after)
+    sp = _SPEECH_AFTER.match(after) if _may_be_speech(after) else None
     if (sp and (sp.group("office") or not _PREP_BEFORE.search(before))) or _speech_before(before):
         return False
     if after[:3] == " 24" and _OUTLET_24.match(after):
@@ -638,10 +648,9 @@ def _fallback(text: str, folded: str, offs: list[int], chosen: list, m: Matcher,
             # 'at Jisreen': the run took the context word 'at' for the article 'at-'
             a, name = b - len(rest), rest
             runs.append((a, b, name))
-        elif _NATURAL_AFTER.match(text, b, b + 12):
-            continue  # 'the Bishri mountains': a natural feature's name, not a town spelt alike
         elif _context_word_before(text, a) or (text[b - 1] != "-" and _DESC_AFTER_RX.match(text, b, b + 16)):
-            runs.append((a, b, name))
+            if not _NATURAL_AFTER.match(text, b, b + 12):  # 'the Bishri mountains': a natural
+                runs.append((a, b, name))                 # feature's name, not a town spelt alike
     for _, b in spans:
         r = _LISTED_RX.match(text, b, b + 60)
         if r:
@@ -885,7 +894,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic, m.is_major(key), m.flags)
         mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
                            countryside=info["countryside"], near=info["near"])
-        if not arabic and text[e:e + 1] == " " and _SPEECH_AFTER.match(text[e:e + 40]):
+        if not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
             # the event was (it passed _latin_ok for the preposition before it)
             mention._speaker_place = True  # type: ignore[attr-defined]
