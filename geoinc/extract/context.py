@@ -391,7 +391,7 @@ def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = F
     if not cands:
         return None
     gap = text[mentions[i].end:nxt.start]
-    if _has_dash(gap):
+    if len(gap) <= 3 and _has_dash(gap):
         return None  # 'the Aleppo-Raqqa road', 'طريق حلب - الرقة': a pair, not 'X, its governorate'
     if len(gap) <= 1 and on_road(mentions[i], text):
         return None  # 'أوتوستراد دمشق حمص': the road's two ends

@@ -335,15 +335,14 @@ def _only_toll_words(folded: str, trigs: list[tuple[int, str]]) -> bool:
     return all(typ == _CASUALTY or _word_at(folded, pos) in _TOLL_WORDS for pos, typ in trigs)
 
 
-def _clause_type(folded: str, trigs: list[tuple[int, str]]) -> str:
-    """The type of a clause's event words (``_type_of``), but 'strike' when its only explosion
-    words are 'bomb(s)'/'bombing' beside an aircraft or strike word ('helicopters bomb Tedef',
-    'warplanes dropped bombs on X'), not a planted bomb."""
-    typ = _type_of(trigs)
-    if typ == "explosion" and any(t == "strike" for _, t in trigs) and all(
+def _bombs_from_the_air(folded: str, trigs: list[tuple[int, str]]) -> str:
+    """The type of a clause whose event words make it an explosion: 'strike' when its only
+    explosion words are 'bomb(s)'/'bombing' beside an aircraft or strike word ('helicopters bomb
+    Tedef', 'warplanes dropped bombs on X'), not a planted bomb; else 'explosion'."""
+    if any(t == "strike" for _, t in trigs) and all(
             t != "explosion" or _word_at(folded, pos) in _BOMB_WORDS for pos, t in trigs):
         return "strike"
-    return typ
+    return "explosion"
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
@@ -428,8 +427,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             window = folded[w_start:w_end]
             first_pos = min((_fpos(offs, mentions[i].start) for i in groups[ti]), default=w_end)
             clause_trigs = [t for t in trig if w_start <= t[0] < first_pos] or [t for t in trig if w_start <= t[0] < w_end] or [trig[ti]]
-            typ = _clause_type(folded, clause_trigs)
-            if typ in ("raid", "seizure", "attack") and any(t == "arrest" for _, t in clause_trigs):
+            typ = _type_of(clause_trigs)
+            if typ == "explosion":
+                typ = _bombs_from_the_air(folded, clause_trigs)
+            elif typ in ("raid", "seizure", "attack") and any(t == "arrest" for _, t in clause_trigs):
                 typ = "arrest"
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
@@ -467,13 +468,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                              and _within(inc.location, loc.place)), None)
-            if same is None and len(govs) <= 1 and not _claim_weakness(loc, text, may_weak):
+            if same is None and len(govs) <= 1:
                 # a headline's area, then the town in the body: one incident at the town (not a
                 # town the suspects fled to)
                 up = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                            and inc.location.kind in ("governorate", "district", "subdistrict")
                            and _within(loc.place, inc.location) and k - inc.sentences[-1] <= 3), None)
-                if up is not None:
+                if up is not None and not _claim_weakness(loc, text, may_weak):
                     up.location, up.precision = loc.place, _precision(loc, text)
                     up.excerpt = _excerpt(text, sentences[k], loc)
                     up.mentions.insert(0, loc_i)

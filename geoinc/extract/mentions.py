@@ -412,10 +412,10 @@ _EN_AND_COUNTRYSIDE = re.compile(
 _AR_AND_COUNTRYSIDE = re.compile(r"^\s+و(?P<d>ريفها|ريفه|محيطها)(?![\w])")
 
 
-def _extend(text: str, s: int, e: int, arabic: bool, major: bool = True, keys=()) -> tuple[int, int, dict]:
+def _extend(text: str, s: int, e: int, arabic: bool, names: "Matcher | None" = None, key: str = "") -> tuple[int, int, dict]:
     """Extend ``[s, e)`` over neighbouring descriptors; return the new span and what they say.
-    ``major``: the name is a governorate or its capital (``Matcher.is_major``); ``keys``: the
-    folded names the matcher knows (``Matcher.flags``)."""
+    ``names``, ``key``: the matcher and the name's key, to tell a governorate or its capital
+    (``Matcher.is_major``) and the names it knows (``Matcher.flags``)."""
     info = {"countryside": False, "near": False, "desc": []}
     if arabic:
         m = _AR_LEFT.search(text[max(0, s - 12):s])
@@ -447,7 +447,8 @@ def _extend(text: str, s: int, e: int, arabic: bool, major: bool = True, keys=()
         m = _EN_LEFT_OF.search(text[max(0, s - 30):s])
         ds = s - (len(text[max(0, s - 30):s]) - m.start()) if m else s
         prev = text[max(0, ds - 25):ds].rstrip().rsplit(None, 1)[-1:] if m else []
-        if not major and prev and prev[0][-1:].isalpha() and fold(prev[0]) in keys:
+        if names is not None and prev and prev[0][-1:].isalpha() and fold(prev[0]) in names.flags \
+                and not names.is_major(key):
             # 'the Damascus suburb of Douma': Douma is a town of that area, not its suburbs (but
             # 'the Arbeen suburb of Damascus', 'Huraytan countryside of Aleppo' are the area's)
             m = None
@@ -891,7 +892,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
         gaz_hit = bool(flags & _GAZ)
         xs, xe, info = (s, e, {"countryside": False, "near": False, "desc": []})
         if gaz_hit:
-            xs, xe, info = _extend(text, s, e, arabic, m.is_major(key), m.flags)
+            xs, xe, info = _extend(text, s, e, arabic, m, key)
         mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
                            countryside=info["countryside"], near=info["near"])
         if not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
