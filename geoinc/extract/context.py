@@ -255,8 +255,7 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
                     s += 0.15 * min(1.0, votes[c.admin1])
                 if c.kind not in _AREA_KINDS and anchors:
                     s += dist.bonus(c, m.key)  # places named together are close
-                if c.kind == "town" and c.rank >= _SEAT_RANK and not any(
-                        o.score > c.score and o.name != c.name for o in m.candidates):
+                if c.kind == "town" and c.rank >= _SEAT_RANK and c.score >= _best_other_name(m.candidates, c.name):
                     s += 0.06  # a seat of a subdistrict or larger before a village of the same name,
                     # unless the village is within 30 km of another place of the report or in its
                     # governorate; not before a better-spelt other name ('Sakba' is Saqba, not Shahba)
@@ -378,6 +377,11 @@ def on_road(m: Mention, text: str) -> bool:
         return _ROAD_BEFORE.search(before) is not None
     low = before.lower()
     return ("road" in low or "highway" in low or "motorway" in low) and _ROAD_BEFORE.search(before) is not None
+
+
+def _best_other_name(cands: list[Place], name: str) -> float:
+    """The best score among ``cands`` named otherwise than ``name`` (0 when there is none)."""
+    return max((o.score for o in cands if o.name != name), default=0.0)
 
 
 def _local_hint(mentions: list[Mention], i: int, text: str, areas_only: bool = False) -> str | None:

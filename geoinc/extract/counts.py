@@ -197,7 +197,7 @@ def find_counts(folded: str) -> dict[str, int | None]:
     starts = [p[0] for p in phrases]
     for s, e, v in phrases:
         best, bd = None, 1e9
-        role_before = any(ri < s for ri, _ in roles)
+        role_before = roles[0][0] < s  # (roles are in text order)
         for ri, r in roles:
             if ri < s:
                 d = s - ri

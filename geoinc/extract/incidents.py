@@ -360,6 +360,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     may_past = may_time = _has_any(folded, _PAST_TIME_WORDS)
     may_weak = _weak_words(text)
     padded = " " + folded  # the event-word regex wants a space before each word
+    speakers = any(getattr(m, "_speaker_place", False) for m in mentions)  # 'a spokesman in X said'
     event_starts = _event_word_starts(padded)
     if ":" in text[:120]:
         _header_labels(mentions, text)
@@ -388,7 +389,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         if not trig:
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
-        if any(getattr(mentions[i], "_speaker_place", False) for i in located):
+        if speakers and any(getattr(mentions[i], "_speaker_place", False) for i in located):
             # where the speaker is ('a spokesman in Damascus said jets struck Kisweh') makes no
             # event of its own when the sentence names another place
             located = [i for i in located if not getattr(mentions[i], "_speaker_place", False)] or located

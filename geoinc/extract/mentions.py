@@ -236,14 +236,13 @@ _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*"
                            r"\s+(?:directorate|council|authorities|authority|governor|police|command|"
                            r"ministry|office|committee|administration|agency|observatory|network|media|center|centre)))?"
                            r"\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
-_SPEECH_VERB_STEMS = ("said", "says", "told", "report", "quot", "cited", "aired", "broadcast", "publish", "tweet")
+_SPEECH_VERB_STEM = re.compile(r"said|says|told|report|quot|cited|aired|broadcast|publish|tweet")
 
 
 def _may_be_speech(after: str) -> bool:
-    """Whether ``after`` (the text after a name) holds a stem of ``_SPEECH_AFTER``'s verbs: the
-    expression need not run otherwise (these letters have no other case forms)."""
-    low = after.lower()
-    return any(v in low for v in _SPEECH_VERB_STEMS)
+    """Whether ``after`` (the text after a name) holds a stem of ``_SPEECH_AFTER``'s verbs (in
+    lower case, as that expression wants them): it need not run otherwise."""
+    return _SPEECH_VERB_STEM.search(after) is not None
 
 
 _OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
@@ -270,7 +269,7 @@ def _speech_before(before: str) -> bool:
     b = before.rstrip()
     if b[-4:].lower() == " the":
         before = b[:-3]
-        b = before.rstrip()
+        b = b[:-4].rstrip()
     start = len(b) - _SPEECH_LONGEST
     return _SPEECH_BEFORE.search(before, max(0, start)) is not None
 _ACRONYM_BEFORE = re.compile(r"\b(?:the|in|to|from|with|between|against|by|of|into|toward|towards)\s+$", re.I)
