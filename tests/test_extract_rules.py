@@ -1073,3 +1073,9 @@ def test_an_arabic_toll_sentence_after_an_event_gives_its_counts():
 
 def test_a_compound_name_on_a_title_line_is_one_unknown_name():
     assert extract_text("Explosion In Bab Touma Kills Two")["mentions"] == []
+
+
+def test_a_titles_capitalised_function_word_does_not_join_a_name():
+    assert [m["text"] for m in extract_text("Clashes In Al Bab And Tadef")["mentions"]] == ["Al Bab", "Tadef"]
+    # an organisation named after a place is still no place
+    assert [m["text"] for m in extract_text("Aleppo Media Center said shelling hit Douma.")["mentions"]] == ["Douma"]

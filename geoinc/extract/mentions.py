@@ -218,6 +218,8 @@ _LEAD_OK = frozenset(
     "north south east west northeast northwest southeast southwest north-east north-west south-east "
     "south-west northeastern northwestern southeastern southwestern syrian upper lower".split()
 )
+# words that a title capitalises but that never go on a place's or organisation's name
+_FUNCTION_WORDS = frozenset("and or in on at to by with from near as after amid".split())
 # place names that are also the first word of many compound names ('Bab Touma', 'Tal Kurdi', 'Khan
 # al-Sheikh', 'Wadi Barada'): followed by another capitalised word, they begin an unknown name
 _COMPOUND_HEADS = frozenset("bab tal tell kafr beit khan qasr wadi jisr".split())
@@ -344,7 +346,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         nxt = _WORD_AFTER.match(after)
         if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
             w = fold(nxt.group(2))
-            if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES:
+            if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES \
+                    and w not in _FUNCTION_WORDS:  # 'Clashes In Al Bab And Tadef': a title's 'And'
                 # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
                 # compound names before another name is a name the gazetteer lacks ('Bab Touma'
                 # is a Damascus quarter, not Al Bab and the village Touma)
