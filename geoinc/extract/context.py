@@ -347,8 +347,10 @@ def _syrian_context(m: Mention, mentions: list[Mention], i: int, text: str) -> b
 # a road named by its ends ('the Aleppo-Raqqa road', 'the road between Saraqib and Ariha', 'طريق
 # حلب - الرقة', 'أوتوستراد دمشق حمص'): its ends only say where the road runs
 _ROAD_WORDS = r"(?i:road|highway|motorway|international\s+road)"
-_ROAD_FIRST_END = re.compile(r"^\s*[-–—/]\s*(?:al-|el-|ar-|as-|ad-)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s+" + _ROAD_WORDS + r"\b")
-_ROAD_SECOND_END = re.compile(r"^\s+" + _ROAD_WORDS + r"\b", re.I)
+_ROAD_FIRST_END = re.compile(r"^\s*[-–—/]\s*(?:al-|el-|ar-|as-|ad-)?[A-Z][\w’'\-]*"
+                             r"(?:\s+(?:(?:al|el|ez|ash|as|ad|ar|an|at)[-\s])?[A-Z][\w’'\-]*){0,2}"
+                             r"(?:\s*\([^)]{1,12}\))?\s+" + _ROAD_WORDS + r"\b")  # 'Idlib-Bab al-Hawa road', '(M4) highway'
+_ROAD_SECOND_END = re.compile(r"^(?:\s*\([^)]{1,12}\))?\s+" + _ROAD_WORDS + r"\b", re.I)
 _ROAD_BEFORE = re.compile(
     r"(?:\b(?:road|highway|motorway)\s+(?:between|linking|connecting|from)\s+(?:the\s+)?(?:\S+(?:\s+\S+){0,2}?\s+(?:and|to)\s+)?"
     # not 'عن طريق' (by way of), and no preposition as the first end ('طريق المطار في دمشق')

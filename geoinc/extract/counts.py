@@ -136,8 +136,12 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             i += 1
             continue
         if t in _AR_SINGULAR:
-            if i > 0 and role_of[i - 1]:
-                phrases.append((i, i + 1, 1))  # 'مقتل عنصر', not 'عنصر' alone
+            nxt = toks[i + 1] if i + 1 < n_toks else ""
+            listed = nxt[:1] == "و" and (nxt[1:] in _AR_PERSONS or nxt[1:] in _AR_SINGULAR or nxt[1:] in _AR_DUAL
+                                        or _NUMS[nxt[1:]] is not None or nxt[1:].isdigit())
+            if i > 0 and role_of[i - 1] and not listed:
+                # 'مقتل عنصر', not 'عنصر' alone, nor the first of a list ('مقتل رجل وثلاثة من أطفاله')
+                phrases.append((i, i + 1, 1))
             i += 1
             continue
         if v is not None:

@@ -36,7 +36,7 @@ __all__ = ["build_incidents", "TRIGGERS"]
 
 # type -> folded regex of its event words; the order is the priority when one clause has several
 TRIGGERS: dict[str, str] = {
-    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?! (?:fire|in|up|on|between))|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
+    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?= (?:by|at|with|while|trying|smuggling|carrying))|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
     "explosion": r"explosions?|exploded|blasts?|blew up|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
@@ -46,7 +46,7 @@ TRIGGERS: dict[str, str] = {
     "clash": r"clash\w*|fighting|fought|skirmish\w*|battles?|firefights?|exchange of fire|اشتباك\w*|اشتبك\w*|معارك|معركه|مواجهات",
     "raid": r"raids?|raided|storm\w*|sweeps?|crackdown|clampdown|security operations?|operations?|"
             r"مداهم\w*|داهم\w*|حمله امنيه|عمليه امنيه|عمليات امنيه|العمليه",
-    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut(?:e|ed|es|ing|ions?)|kidnap\w*|abduct\w*|"
+    "attack": r"attack\w*|ambush\w*|kill|kills|killed|killing|assault\w*|gunm[ae]n|shooting|shot|gunfire|assassinat\w*|massacre\w*|targeted|targeting|opened fire|gunned down|execut(?:e|ed|es|ing|ions?)|kidnap(?!per)\w*|abduct(?!ee)\w*|"
               r"هجوم\w*|هاجم\w*|كمين|استهداف|استهدف\w*|اغتيال|اغتال\w*|مجزره|اطلاق نار|اختطاف|اختطف\w*|خطف\w*|قتل|قتلت|قتلوا",
     "seizure": r"seiz\w*|confiscat\w*|caches?|ضبط\w*|مصادره|صادر\w*",
 }
@@ -212,9 +212,13 @@ _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center
 # bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
 _PLANNED_BEFORE = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|plott?(?:ed|ing|s)?|intend(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
-    r"(?:attacks?|bombings?|assassinations?|attack|bomb|strike|target|kill|assassinate)\b[^.;:,\n]{0,40}$|"
+    r"(?:attacks?|bombings?|assassinations?|attack|bomb|strike|target|kill|assassinate)"
+    # the attack word's own object: 'attacks in (the town of) X', 'to bomb a church in X'
+    r"(?:\s+(?:(?:on|against)\s+(?:the\s+)?\w+\s+)?(?:on|in|against|near|at|inside)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|area) of\s+)?|\s+(?:the\s+)?)$|"
     r"(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+(?:\S+\s+){0,2}?"
-    r"(?:هجمات|هجوم\w*|لهجمات|تفجير\w*|لتفجير\w*|اغتيال\w*|لاغتيال\w*|استهداف\w*|لاستهداف\w*)[^.؛،\n]{0,40}$", re.I)
+    r"(?:هجمات|هجوم\w*|لهجمات|تفجير\w*|لتفجير\w*|اغتيال\w*|لاغتيال\w*|استهداف\w*|لاستهداف\w*)"
+    r"\s+(?:(?:\S+\s+)?(?:في|على|ضد|داخل|قرب)\s+)?$", re.I)
 _SPECIFICITY = {"neighbourhood": 0, "site": 0, "town": 1, "subdistrict": 2, "district": 3, "governorate": 4, "region": 5, "country": 9}
 
 
@@ -416,10 +420,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         # Syria — A bomb ... exploded in Afrin', 'In Syria, a bomb exploded in Afrin')
         for gi in range(len(order) - 2, -1, -1):
             ti, nx = order[gi], order[gi + 1]
-            # (only a country named before the group's own event word: not 'arrested 30 people
-            # across Syria, while jets struck Kisweh', two events)
-            if all(mentions[i].place.kind == "country" and _fpos(offs, mentions[i].start) < trig[ti][0]
-                   for i in groups[ti]) and any(mentions[i].place.kind != "country" for i in groups[nx]):
+            # (only a country named before the group's own event word, and event words of one
+            # kind: not 'arrested 30 people across Syria, while jets struck Kisweh', two events)
+            if _FAMILY.get(trig[ti][1]) == _FAMILY.get(trig[nx][1]) and all(
+                    mentions[i].place.kind == "country" and _fpos(offs, mentions[i].start) < trig[ti][0]
+                    for i in groups[ti]) and any(mentions[i].place.kind != "country" for i in groups[nx]):
                 groups[nx] = groups.pop(ti) + groups[nx]
                 del order[gi]
         for gi, ti in enumerate(order):
@@ -446,7 +451,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 if incidents:
                     last = max(incidents, key=lambda x: x.sentences[-1])
                     if (not members and k - last.sentences[-1] == 1 and _only_toll_words(folded, clause_trigs)
-                            and (counts.get("killed") or counts.get("injured"))):
+                            and (counts.get("killed") or counts.get("injured"))
+                            and not sdates.past(may_past) and date_of() is None):
                         # the toll of the event just told, in a sentence naming no place: 'Clashes
                         # broke out near Jasim. Four soldiers were killed and nine wounded.'
                         _add_to(last, k, counts, date_of, offs, text, [])
@@ -508,9 +514,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_weak)
     incidents.sort(key=lambda x: (x.background, x.sentences[0], x.weak, not x.harm))
-    _clashes_before_strikes(incidents)
+    _clashes_before_strikes(incidents, folded)
     if incidents and incidents[0].location is None:
-        _tally_last(incidents)
+        _tally_last(incidents, folded, fstarts)
     if incidents and all(i.location is None for i in incidents):
         if not _locate_by_handle(incidents[0], mentions):
             _locate_in_report_area(incidents[0], mentions, text)
@@ -635,34 +641,48 @@ def _fallback(mentions: list[Mention], text: str, sentences, any_trigger: bool) 
                     excerpt=_excerpt(text, sentences[first_sent], loc))
 
 
-def _clashes_before_strikes(incidents: list[Incident]) -> None:
+def _clashes_before_strikes(incidents: list[Incident], folded: str) -> None:
     """Of a strike and a clash opening in one sentence and alike in harm, the clash leads
     ('Warplanes raid Hama countryside and clashes go on in Idlib countryside'): the fighting on
     the ground is the event, the shelling or air raids told with it mostly accompany it. (In UCDP's
     single-row headlines naming a strike and then a clash, the clash is the coded event 88 times
-    to 56.) Other kinds, and events of different sentences, keep text order."""
+    to 56.) Not a clash told as what came before or ended ('struck Saraqib, a day after clashes
+    in ...', 'بعد اشتباكات'); other kinds, and events of different sentences, keep text order."""
     moved = True
     while moved:
         moved = False
         for i in range(len(incidents) - 1):
             a, b = incidents[i], incidents[i + 1]
             if (a.type == "strike" and b.type == "clash" and a.sentences[0] == b.sentences[0]
-                    and (a.background, a.weak, a.harm) == (b.background, b.weak, b.harm)):
+                    and (a.background, a.weak, a.harm) == (b.background, b.weak, b.harm)
+                    and not (b.clause and _BEFORE_CLASH.search(folded, max(0, b.clause[1] - 30), b.clause[1]))):
                 incidents[i], incidents[i + 1] = b, a
                 moved = True
 
 
-def _tally_last(incidents: list[Incident]) -> None:
-    """A lead that counts dead or hurt but names no place, not even the country ('189 people were
-    killed yesterday, including ...': a digest's tally, or an event whose place the report does not
-    give), is not the main event when an event with a place follows: that event moves first and
-    the lead stays in the list. Arrests, raids and seizures keep their place: ministries announce
-    them for the whole country."""
+# a clash told as the time of another event: 'a day after clashes', 'ending clashes', 'بعد اشتباكات'
+_BEFORE_CLASH = re.compile(r"(?:\b(?:after|following|ending|since|amid|before)|(?<!\S)(?:بعد|اثر|عقب|منذ))(?: \S+)? $")
+
+
+_TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 hours", "within 24", "across",
+                fold("أمس"), fold("بينهم"), fold("حصيلة"))
+
+
+def _tally_last(incidents: list[Incident], folded: str, fstarts: list[tuple[int, int]]) -> None:
+    """A lead that is a digest's tally ('189 people were killed yesterday, including ...': it counts
+    dead or hurt with a tally word, ``_TALLY_WORDS``, and names no place, not even the country) is
+    not the main event when an event of a known kind with a place follows: that event moves first
+    and the tally stays in the list. An unplaced event told plainly ('Fighters killed 3 soldiers')
+    keeps the lead, and so do arrests, raids and seizures announced for the whole country."""
     lead = incidents[0]
     if (lead.mentions or lead.background or _FAMILY[lead.type] == "sec"
             or not (lead.killed or lead.injured)):
         return
-    nxt = next((i for i, inc in enumerate(incidents) if inc.location is not None and not inc.background), None)
+    fs, fe = fstarts[lead.sentences[0]]
+    if not any(w in folded[fs:fe] for w in _TALLY_WORDS):
+        return
+    nxt = next((i for i, inc in enumerate(incidents)
+                if inc.location is not None and not inc.background and inc.type != "other"), None)
     if nxt is not None:
         incidents.insert(0, incidents.pop(nxt))
 
@@ -682,7 +702,7 @@ def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
     destruction in the al-Mashhad neighbourhood') or has a dateline ('DARAA, Syria — Gunmen killed
     a man', 'درعا - اغتيال شاب'): the main event is in that area (precision 2, or 3 for a
     governorate). Returns whether it was placed."""
-    h = next((i for i, m in enumerate(mentions) if (m.handle or getattr(m, "_dateline", False))
+    h = next((i for i, m in enumerate(mentions) if (m.handle or getattr(m, "_origin", False))
               and m.place is not None and m.place.kind != "country"), None)
     if h is None:
         return False

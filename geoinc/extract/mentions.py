@@ -247,10 +247,13 @@ def _may_be_speech(after: str) -> bool:
     return _SPEECH_VERB_STEM.search(after) is not None
 
 
-_OUTLET_24 = re.compile(r" 24\b(?!\s*(?:-|hours?|days?|people|persons|civilians|children|members|fighters|soldiers|"
-                        r"killed|dead|wounded|injured|times|km|kilomet|miles?|of\b|were|have|had|others|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
-_AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\],.،:؛]|\s*$|\s+ال[\u0621-\u064a]+ي[ةه]?(?![\u0621-\u064a]))")
+# a local outlet named 'X 24' ('the Daraa 24 network', 'Daraa 24 reported', 'شبكة "السويداء 24"'),
+# told by a word or quote after it or an outlet word before it (not 'in Jasim 24 men were arrested')
+_OUTLET_24 = re.compile(r" 24(?:\s*[:\"”’)]|\s+(?:network|news|page|channel|agency|website|reported|reports|said|says|"
+                        r"posted|published|tweeted)\b)", re.I)
+_OUTLET_24_BEFORE = re.compile(r"\b(?:according to|via)\s+(?:the\s+)?$", re.I)
+_AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\]:]|\s+(?:المحلي|الاخباري|الإخباري)[ةه]?(?![\u0621-\u064a]))")
+_AR_OUTLET_24_BEFORE = re.compile(r"(?:شبك[ةه]|موقع|صفح[ةه]|وكال[ةه]|أفادت|افادت|نقلت|ذكرت|قالت)\s+[\"“«]?$")
 _PREP_BEFORE = re.compile(r"\b(?:in|of|near|nearby|at|from|outside|around)\s+(?:the\s+)?$")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
@@ -285,8 +288,11 @@ _HANDLE_OUTLET = re.compile(r"(?:_[A-Za-z]+)*?_(?:news|network|media|center|cent
                             r"today|times|online|live|direct|mubashar|coordination|echo)(?![A-Za-z])", re.I)
 
 
-def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list) -> bool:
-    """The English-script checks of the module doc, on original offsets ``[s, e)``."""
+def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title_line: bool, accepted: list,
+              notes: dict | None = None) -> bool:
+    """The English-script checks of the module doc, on original offsets ``[s, e)``. ``notes``
+    gets ``office=True`` for a name that is an office's ('the Homs governor said'): kept, but as
+    where the report comes from, not a place of its events."""
     span = text[s:e]
     if not any(w[0].isupper() and fold(w) not in ARTICLES for w in _LETTERS.findall(span)):
         # no capitalised word (articles aside): only a governorate, its capital or a district or
@@ -323,9 +329,11 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     # unless a preposition makes the name a place ('residents of nearby Nawa told', 'a spokesman
     # in Tel Aviv said')
     sp = _SPEECH_AFTER.match(after) if _may_be_speech(after) else None
-    if (sp and (sp.group("office") or not _PREP_BEFORE.search(before))) or _speech_before(before):
+    if sp and sp.group("office") and notes is not None:
+        notes["office"] = True
+    elif (sp and not _PREP_BEFORE.search(before)) or _speech_before(before):
         return False
-    if after[:3] == " 24" and _OUTLET_24.match(after):
+    if after[:3] == " 24" and (_OUTLET_24.match(after) or _OUTLET_24_BEFORE.search(before)):
         return False  # a local outlet: 'Daraa 24', 'Halab 24' (not 'Daraa 24 people were killed')
     if title_line:
         # every word is capitalised, but a first word of compound names before another name is
@@ -872,7 +880,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
-            if text[e:e + 3] == " 24" and _AR_OUTLET_24.match(text, e):
+            if text[e:e + 3] == " 24" and (_AR_OUTLET_24.match(text, e) or _AR_OUTLET_24_BEFORE.search(text, max(0, s - 14), s)):
                 continue  # a local outlet: 'شبكة "السويداء 24"'
             if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f,
                                                                         lambda a, b: text[offs[a - 1] + 1:offs[b]]):
@@ -884,7 +892,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 tl = title_cache[line_start] = _is_title_line(text, s)
             if key in name_words and not _PLACE_CONTEXT_BEFORE.search(text[max(0, s - 40):s]):
                 continue
-            if not _latin_ok(text, s, e, key, flags, m, tl, accepted):
+            notes: dict = {}
+            if not _latin_ok(text, s, e, key, flags, m, tl, accepted, notes):
                 if _in_name(text, s, e):
                     name_words.add(key)
                 continue
@@ -897,7 +906,12 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             xs, xe, info = _extend(text, s, e, arabic, m, key)
         mention = _mention(text, xs, xe, key, (s, e), info["desc"], gaz=gaz_hit, foreign=fp,
                            countryside=info["countryside"], near=info["near"])
-        if not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
+        if not arabic and notes.get("office"):
+            # 'the Idlib health directorate said': where the report comes from, used (like a
+            # dateline) only when the report places its events nowhere else
+            mention.background = True
+            mention._origin = True  # type: ignore[attr-defined]
+        elif not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
             # the event was (it passed _latin_ok for the preposition before it)
             mention._speaker_place = True  # type: ignore[attr-defined]
@@ -906,7 +920,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -', 'دمشق - ': where the report was filed
             # (or, in Arabic, a headline's place: 'درعا - اغتيال شاب'), used when it names no other
             mention.background = True
-            mention._dateline = True  # type: ignore[attr-defined]
+            mention._origin = True  # type: ignore[attr-defined]
         elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
             # a local outlet's handle ('#Aleppo_News', 'Talbiseh_Direct_Network'): not a place the
             # report names, but where it comes from, used when the report names no other
