@@ -1147,3 +1147,11 @@ def test_road_ends_with_an_article_or_a_road_number(text, name):
 ])
 def test_more_everyday_words_are_not_event_words(text, typ):
     assert first(extract_text(text))["type"] == typ
+
+
+def test_the_reports_own_places_come_before_where_it_comes_from():
+    r = extract_text("Regime forces took the town of Khan Shaykhun in August 2019. On Tuesday, a car bomb exploded "
+                     "at the entrance of the town, the Idlib health directorate said.", published="2025-09-16")
+    assert where("Regime forces took the town of Khan Shaykhun in August 2019. On Tuesday, a car bomb exploded "
+                 "at the entrance of the town, the Idlib health directorate said.", published="2025-09-16") == ("Khan Shaykun", 2)
+    assert [m["role"] for m in r["mentions"] if m["text"] == "Idlib"] == ["context"]

@@ -518,8 +518,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     if incidents and incidents[0].location is None:
         _tally_last(incidents, folded, fstarts)
     if incidents and all(i.location is None for i in incidents):
-        if not _locate_by_handle(incidents[0], mentions):
-            _locate_in_report_area(incidents[0], mentions, text)
+        # the places the report names in its other sentences, else where it comes from
+        if not _locate_in_report_area(incidents[0], mentions, text):
+            _locate_by_handle(incidents[0], mentions)
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -710,17 +711,19 @@ def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
     return True
 
 
-def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) -> None:
+def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) -> bool:
     """A report whose event words name no place but whose other sentences name places of one
     governorate only ('Warplanes strike a market, killing 12.' then 'The market lies in Saraqib,
     Idlib governorate.'): the main event is in that area, at the report's most specific place
     (``_locate_at``). Places in several governorates leave it unlocated, and so does an event told
-    as the country's ('Syria arrests 71 in raids'): a place named elsewhere is not its place."""
+    as the country's ('Syria arrests 71 in raids'): a place named elsewhere is not its place.
+    Returns whether it was placed."""
     syr = [i for i, m in enumerate(mentions)
            if m.place is not None and m.place.kind != "country" and not m.background and m.role != "foreign"]
     if inc.mentions or not syr or len({mentions[i].place.admin1 or mentions[i].place.id for i in syr}) != 1:
-        return
+        return False
     _locate_at(inc, mentions, _pick_location(syr, mentions, text))
+    return True
 
 
 def _is_reference_point(m: Mention, text: str) -> bool:
