@@ -10,9 +10,12 @@ unlocated one; one that only tells a toll gives its counts to the event of the s
 Photo captions make no incidents; events told as past context come after the report's own.
 Casualty words leading a clause ('... and casualties in Idlib') open a group as event words do,
 without a type of their own; of several incidents opening in one sentence, those whose clause
-tells of people killed or injured come first, then a clash before a strike. An unplaced lead that only counts dead or hurt gives
-way to the first placed event; when no event is placed, the places of a report about one
-governorate place the main one.
+tells of people killed or injured come first, then a clash before a strike. An unplaced lead that
+is a digest's tally gives way to the first placed event; when no event is placed, the places of a
+report about one governorate place the main one, else where the report comes from (an outlet's
+handle, a dateline, an office that speaks) does, at precision 2. Places that are only where
+people came from or fled to, were treated, or where an attack was planned, and the ends of a road
+named by them, yield to the event's own place.
 """
 
 from __future__ import annotations
