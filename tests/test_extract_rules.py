@@ -1155,3 +1155,49 @@ def test_the_reports_own_places_come_before_where_it_comes_from():
     assert where("Regime forces took the town of Khan Shaykhun in August 2019. On Tuesday, a car bomb exploded "
                  "at the entrance of the town, the Idlib health directorate said.", published="2025-09-16") == ("Khan Shaykun", 2)
     assert [m["role"] for m in r["mentions"] if m["text"] == "Idlib"] == ["context"]
+
+
+# ---------------------------------------------------------------- regressions found in the third review
+@pytest.mark.parametrize("text, typ, name, killed", [
+    ("In Syria, warplanes killed five people in Douma.", "strike", "Duma", 5),
+    ("سوريا: مقتل 5 مدنيين بقصف جوي على إدلب", "strike", "Idleb", 5),
+    ("In Syria, security forces raided homes and clashed with gunmen in Jasim.", "clash", "Jasim", None),
+])
+def test_a_country_group_joins_its_own_event(text, typ, name, killed):
+    r = extract_text(text)
+    assert [(i["type"], i["location"]["name"], i["killed"]) for i in r["incidents"]] == [(typ, name, killed)]
+
+
+def test_a_planned_attack_with_an_object_is_still_planned():
+    assert where("A cell planning to target a checkpoint in Palmyra was dismantled near Homs on Monday.")[0] == "Homs"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("درعا - اغتيال شاب برصاص مجهولين. وكان الشاب قد نزح من حمص.", "Dar'a"),
+    ("#Daraa_News Gunmen killed a man. Meanwhile, residents of Homs protested.", "Dar'a"),
+])
+def test_a_dateline_or_handle_comes_before_places_of_side_sentences(text, name):
+    assert where(text) == (name, 2)
+
+
+def test_a_toll_on_the_same_day_counts():
+    r = extract_text("Clashes broke out near Jasim on Monday. Four soldiers were killed and nine wounded on Monday.",
+                     published="2025-06-10")
+    assert (first(r)["killed"], first(r)["injured"]) == (4, 9)
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Police caught two smugglers in Jasim.", "arrest"),
+    ("Warplanes struck Saraqib amid clashes in Kafranbel.", "clash"),  # 'amid': at the same time
+])
+def test_event_words_after_the_third_review(text, typ):
+    assert first(extract_text(text))["type"] == typ
+
+
+@pytest.mark.parametrize("text", [
+    "Daraa 24's correspondent said gunmen killed a man.",
+    "قتل مسلحون رجلا بحسب السويداء 24.",
+    "The Damascus authorities said they arrested 20 people.",  # the government, not a place
+])
+def test_outlets_and_national_authorities_place_nothing(text):
+    assert first(extract_text(text))["location"] is None

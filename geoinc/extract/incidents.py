@@ -39,7 +39,7 @@ __all__ = ["build_incidents", "TRIGGERS"]
 
 # type -> folded regex of its event words; the order is the priority when one clause has several
 TRIGGERS: dict[str, str] = {
-    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?= (?:by|at|with|while|trying|smuggling|carrying))|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
+    "arrest": r"arrest\w*|detain(?!ee)\w*|detention|caught(?! (?:fire|in|up|on|between|sight|fish|the moment|the explosion|the blast|the attack))|captur\w*|apprehend\w*|custody|dismantl\w*|round(?:ed|ing)? up|"
               r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|تفكيك|احتجاز|احتجز\w*",
     "explosion": r"explosions?|exploded|blasts?|blew up|ieds?|car bombs?|roadside bombs?|bombs?|bombing|suicide bomb\w*|explosive devices?|landmines?|"
                  r"detonat\w*|انفجار\w*|انفجر\w*|تفجير\w*|عبوه ناسفه|مفخخه|لغم|انتحاري",
@@ -217,7 +217,7 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|plott?(?:ed|ing|s)?|intend(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
     r"(?:attacks?|bombings?|assassinations?|attack|bomb|strike|target|kill|assassinate)"
     # the attack word's own object: 'attacks in (the town of) X', 'to bomb a church in X'
-    r"(?:\s+(?:(?:on|against)\s+(?:the\s+)?\w+\s+)?(?:on|in|against|near|at|inside)\s+(?:the\s+)?"
+    r"(?:(?:\s+(?!(?:was|were|is|are|has|had|have|been)\b)\w+){0,3}?\s+(?:on|in|against|near|at|inside)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|area) of\s+)?|\s+(?:the\s+)?)$|"
     r"(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+(?:\S+\s+){0,2}?"
     r"(?:هجمات|هجوم\w*|لهجمات|تفجير\w*|لتفجير\w*|اغتيال\w*|لاغتيال\w*|استهداف\w*|لاستهداف\w*)"
@@ -336,6 +336,28 @@ def _word_at(folded: str, pos: int) -> str:
     return w[1:] if w[:1] in ("\u0648", "\u0641") and len(w) > 3 else w
 
 
+# 'and' opening a clause with a subject of its own ('arrested 20 smugglers and a bomb exploded'),
+# not a second verb of the same subject ('raided homes and clashed with gunmen')
+_AND_NEW_SUBJECT = re.compile(r"\band\s+(?:a|an|the|\d+|two|three|four|five|six|seven|eight|nine|ten)\s", re.I)
+
+
+def _same_day(d: "DateMatch | None", iso: str | None) -> bool:
+    """Whether a sentence's date ``d`` does not contradict an incident's date ``iso``."""
+    return d is None or iso is None or d.date is None or d.date.isoformat() == iso
+
+
+def _one_event(folded: str, text: str, offs: list[int], a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Whether event words ``a`` and ``b`` (folded offset, type) of one sentence can tell one
+    event: words of one kind ('a bomb ... exploded'), a casualty or kill word ('warplanes killed
+    five'), or nothing between them that opens a clause of its own (a comma, 'while')."""
+    if _FAMILY.get(a[1]) == _FAMILY.get(b[1]) or _CASUALTY in (a[1], b[1]) or \
+            _word_at(folded, a[0]) in _TOLL_WORDS or _word_at(folded, b[0]) in _TOLL_WORDS:
+        return True
+    between = text[offs[a[0]]:offs[b[0]]]
+    return not ("," in between or ";" in between or "،" in between or " while " in between
+                or _AND_NEW_SUBJECT.search(between))
+
+
 def _only_toll_words(folded: str, trigs: list[tuple[int, str]]) -> bool:
     """Whether the event words ``trigs`` (folded offsets, types) only tell of people killed or
     hurt ('were killed', 'وقتل', casualty words), not of a new kind of event."""
@@ -423,9 +445,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         # Syria — A bomb ... exploded in Afrin', 'In Syria, a bomb exploded in Afrin')
         for gi in range(len(order) - 2, -1, -1):
             ti, nx = order[gi], order[gi + 1]
-            # (only a country named before the group's own event word, and event words of one
-            # kind: not 'arrested 30 people across Syria, while jets struck Kisweh', two events)
-            if _FAMILY.get(trig[ti][1]) == _FAMILY.get(trig[nx][1]) and all(
+            # (only a country named before the group's own event word, and not two events of
+            # different kinds in clauses of their own: 'arrested 30 people across Syria, while
+            # jets struck Kisweh')
+            if _one_event(folded, text, offs, trig[ti], trig[nx]) and all(
                     mentions[i].place.kind == "country" and _fpos(offs, mentions[i].start) < trig[ti][0]
                     for i in groups[ti]) and any(mentions[i].place.kind != "country" for i in groups[nx]):
                 groups[nx] = groups.pop(ti) + groups[nx]
@@ -455,7 +478,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     last = max(incidents, key=lambda x: x.sentences[-1])
                     if (not members and k - last.sentences[-1] == 1 and _only_toll_words(folded, clause_trigs)
                             and (counts.get("killed") or counts.get("injured"))
-                            and not sdates.past(may_past) and date_of() is None):
+                            and not sdates.past(may_past) and _same_day(date_of(), last.date)):
                         # the toll of the event just told, in a sentence naming no place: 'Clashes
                         # broke out near Jasim. Four soldiers were killed and nine wounded.'
                         _add_to(last, k, counts, date_of, offs, text, [])
@@ -521,9 +544,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     if incidents and incidents[0].location is None:
         _tally_last(incidents, folded, fstarts)
     if incidents and all(i.location is None for i in incidents):
-        # the places the report names in its other sentences, else where it comes from
-        if not _locate_in_report_area(incidents[0], mentions, text):
-            _locate_by_handle(incidents[0], mentions)
+        # where the report comes from (an outlet's handle, a dateline), else the places it names
+        # in its other sentences, else an office that speaks in it ('the Homs governor said')
+        if not (_locate_by_origin(incidents[0], mentions, "_dateline")
+                or _locate_in_report_area(incidents[0], mentions, text, may_weak)):
+            _locate_by_origin(incidents[0], mentions, "_office")
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -665,7 +690,7 @@ def _clashes_before_strikes(incidents: list[Incident], folded: str) -> None:
 
 
 # a clash told as the time of another event: 'a day after clashes', 'ending clashes', 'بعد اشتباكات'
-_BEFORE_CLASH = re.compile(r"(?:\b(?:after|following|ending|since|amid|before)|(?<!\S)(?:بعد|اثر|عقب|منذ))(?: \S+)? $")
+_BEFORE_CLASH = re.compile(r"(?:\b(?:after|following|ending|since|before)|(?<!\S)[وف]?(?:بعد|اثر|عقب|منذ))(?: \S+)? $")
 
 
 _TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 hours", "within 24", "across",
@@ -701,12 +726,13 @@ def _locate_at(inc: Incident, mentions: list[Mention], h: int) -> None:
     inc.mentions.insert(0, h)
 
 
-def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
-    """A report that places its events nowhere but comes from a local outlet ('#Aleppo_News|
-    destruction in the al-Mashhad neighbourhood') or has a dateline ('DARAA, Syria — Gunmen killed
-    a man', 'درعا - اغتيال شاب'): the main event is in that area (precision 2, or 3 for a
-    governorate). Returns whether it was placed."""
-    h = next((i for i, m in enumerate(mentions) if (m.handle or getattr(m, "_origin", False))
+def _locate_by_origin(inc: Incident, mentions: list[Mention], attr: str) -> bool:
+    """Place an event the report places nowhere at where the report comes from: a local outlet's
+    handle ('#Aleppo_News| destruction in the al-Mashhad neighbourhood') or a dateline ('DARAA,
+    Syria — Gunmen killed a man', 'درعا - اغتيال شاب') for ``attr="_dateline"``, an office that
+    speaks ('the Homs governor said') for ``attr="_office"``; precision 2, or 3 for a governorate.
+    Returns whether it was placed."""
+    h = next((i for i, m in enumerate(mentions) if (getattr(m, attr, False) or (attr == "_dateline" and m.handle))
               and m.place is not None and m.place.kind != "country"), None)
     if h is None:
         return False
@@ -714,7 +740,8 @@ def _locate_by_handle(inc: Incident, mentions: list[Mention]) -> bool:
     return True
 
 
-def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) -> bool:
+def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str,
+                           may_weak: tuple[bool, bool, bool] = (True, True, True)) -> bool:
     """A report whose event words name no place but whose other sentences name places of one
     governorate only ('Warplanes strike a market, killing 12.' then 'The market lies in Saraqib,
     Idlib governorate.'): the main event is in that area, at the report's most specific place
@@ -725,7 +752,10 @@ def _locate_in_report_area(inc: Incident, mentions: list[Mention], text: str) ->
            if m.place is not None and m.place.kind != "country" and not m.background and m.role != "foreign"]
     if inc.mentions or not syr or len({mentions[i].place.admin1 or mentions[i].place.id for i in syr}) != 1:
         return False
-    _locate_at(inc, mentions, _pick_location(syr, mentions, text))
+    own = [i for i in syr if not _claim_weakness(mentions[i], text, may_weak)]  # not 'fled to X', 'from X'
+    if not own:
+        return False
+    _locate_at(inc, mentions, _pick_location(own, mentions, text))
     return True
 
 

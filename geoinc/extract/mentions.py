@@ -238,6 +238,8 @@ _SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*"
                            r"\s+(?:directorate|council|authorities|authority|governor|police|command|"
                            r"ministry|office|committee|administration|agency|observatory|network|media|center|centre)))?"
                            r"\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+# offices of a place itself (not the government's or an outlet's, which speak for the country)
+_LOCAL_OFFICE = re.compile(r"\b(?:directorate|council|governor|police|command|office|committee)\b")
 _SPEECH_VERB_STEM = re.compile(r"said|says|told|report|quot|cited|aired|broadcast|publish|tweet")
 
 
@@ -249,11 +251,11 @@ def _may_be_speech(after: str) -> bool:
 
 # a local outlet named 'X 24' ('the Daraa 24 network', 'Daraa 24 reported', 'شبكة "السويداء 24"'),
 # told by a word or quote after it or an outlet word before it (not 'in Jasim 24 men were arrested')
-_OUTLET_24 = re.compile(r" 24(?:\s*[:\"”’)]|\s+(?:network|news|page|channel|agency|website|reported|reports|said|says|"
+_OUTLET_24 = re.compile(r" 24(?:\s*[:\"”’')]|\s+(?:network|news|page|channel|agency|website|reported|reports|said|says|"
                         r"posted|published|tweeted)\b)", re.I)
-_OUTLET_24_BEFORE = re.compile(r"\b(?:according to|via)\s+(?:the\s+)?$", re.I)
+_OUTLET_24_BEFORE = re.compile(r"(?:\b(?:according to|via)\s+(?:the\s+)?|\bsource:\s*)$", re.I)
 _AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\]:]|\s+(?:المحلي|الاخباري|الإخباري)[ةه]?(?![\u0621-\u064a]))")
-_AR_OUTLET_24_BEFORE = re.compile(r"(?:شبك[ةه]|موقع|صفح[ةه]|وكال[ةه]|أفادت|افادت|نقلت|ذكرت|قالت)\s+[\"“«]?$")
+_AR_OUTLET_24_BEFORE = re.compile(r"(?:شبك[ةه]|موقع|صفح[ةه]|وكال[ةه]|أفادت|افادت|نقلت|ذكرت|قالت|بحسب|حسب|وفق|المصدر:?)\s+[\"“«]?$")
 _PREP_BEFORE = re.compile(r"\b(?:in|of|near|nearby|at|from|outside|around)\s+(?:the\s+)?$")
 _SPEECH_WORDS = ("told", "according to", "via", "quoted by", "reported by", "speaking to", "cited by", "said to")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\s+$", re.I)
@@ -330,6 +332,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     # in Tel Aviv said')
     sp = _SPEECH_AFTER.match(after) if _may_be_speech(after) else None
     if sp and sp.group("office") and notes is not None:
+        if not _LOCAL_OFFICE.search(sp.group("office")):
+            return False  # 'the Damascus authorities said': the government, not a place of the report
         notes["office"] = True
     elif (sp and not _PREP_BEFORE.search(before)) or _speech_before(before):
         return False
@@ -910,7 +914,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # 'the Idlib health directorate said': where the report comes from, used (like a
             # dateline) only when the report places its events nowhere else
             mention.background = True
-            mention._origin = True  # type: ignore[attr-defined]
+            mention._office = True  # type: ignore[attr-defined]
         elif not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
             # the event was (it passed _latin_ok for the preposition before it)
@@ -920,7 +924,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -', 'دمشق - ': where the report was filed
             # (or, in Arabic, a headline's place: 'درعا - اغتيال شاب'), used when it names no other
             mention.background = True
-            mention._origin = True  # type: ignore[attr-defined]
+            mention._dateline = True  # type: ignore[attr-defined]
         elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
             # a local outlet's handle ('#Aleppo_News', 'Talbiseh_Direct_Network'): not a place the
             # report names, but where it comes from, used when the report names no other
