@@ -1,6 +1,7 @@
 """Instructions per report of the extractor, counted by valgrind (cachegrind), for one or more
 checkouts of the project: a speed comparison that the machine's other tenants cannot disturb
-(timings on a shared machine move by up to 2x between runs; instruction counts by well under 1%).
+(timings on a shared machine move by up to 2x between runs; instruction counts by about 1-2 %,
+from memory layout; compare checkouts in one run).
 
     python bench/extract_instructions.py [ROOT ...] [--reports 200] [--shared ../shared]
 
@@ -15,6 +16,7 @@ out). The reports are ~2 KB pieces of ../shared/seeds (when present) and example
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -44,10 +46,11 @@ for i in range(20 + n):
 
 def instructions(root: Path, shared: Path, n: int) -> int:
     """Instructions executed by the runner over ``20 + n`` reports under ``root``."""
+    env = dict(os.environ, PYTHONHASHSEED="0")  # the same set and dict orders in every run
     out = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          sys.executable, "-c", _RUNNER, str(root), str(shared), str(n)],
-        capture_output=True, text=True, check=True).stderr
+        capture_output=True, text=True, check=True, env=env).stderr
     m = re.search(r"I\s+refs:\s+([\d,]+)", out)
     if m is None:
         raise RuntimeError(f"no instruction count in valgrind's output for {root}")
