@@ -1201,3 +1201,12 @@ def test_event_words_after_the_third_review(text, typ):
 ])
 def test_outlets_and_national_authorities_place_nothing(text):
     assert first(extract_text(text))["location"] is None
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("أفادت شبكة درعا 24 بمقتل شاب في نوى", 1),          # the outlet's 24 is no count
+    ("قالت شبكة درعا 24 إن مسلحين قتلوا رجلا في نوى.", 1),  # a singular in the accusative
+    ("مقتل 24 شخصا بقصف على دوما", 24),
+])
+def test_an_outlets_number_is_not_a_count(text, killed):
+    assert first(extract_text(text))["killed"] == killed

@@ -49,7 +49,8 @@ _AR_PERSONS = frozenset(fold(w) for w in (
 ).split())
 # a singular person noun right after a role word is one person: 'مقتل عنصر', 'اعتقال شخص'
 _AR_SINGULAR = frozenset(fold(w) for w in (
-    "عنصر شخص مدني مسلح جندي عسكري ضابط قيادي قائد مطلوب طفل طفلة امرأة سيدة رجل شاب فتى مقاتل مواطن عضو"
+    "عنصر شخص مدني مسلح جندي عسكري ضابط قيادي قائد مطلوب طفل طفلة امرأة سيدة رجل شاب فتى مقاتل مواطن عضو "
+    "رجلا شابا طفلا فتى مواطنا"  # (the accusative: 'قتلوا رجلا')
 ).split())
 # (not the plurals spelt like duals: مدنيين، قياديين، مقاتلين)
 _AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين جنديين طفلين عنصران شخصان مدنيان جنديان طفلان رجلان شابان مقاتلان".split()}
@@ -112,6 +113,18 @@ _NUMS = Memo(_num)
 _PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL) | _AR_SINGULAR
 
 
+# words naming a local outlet 'X 24' around its number ('شبكة درعا 24', 'the Daraa 24 network')
+_OUTLET_NOUNS = frozenset(("network", "news", "page", "channel", "agency", "website")) | frozenset(
+    fold(w) for w in "شبكة موقع صفحة وكالة المحلية الإخبارية".split())
+
+
+def _outlet_number(toks: list[str], i: int) -> bool:
+    """Whether token ``i`` ('24') is the number in a local outlet's name, not a count: an outlet
+    noun two words before it or right after it ('أفادت شبكة درعا 24 بمقتل شاب')."""
+    return any(toks[j] in _OUTLET_NOUNS for j in range(max(0, i - 2), i)) or (
+        i + 1 < len(toks) and toks[i + 1] in _OUTLET_NOUNS)
+
+
 def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | None]) -> list[tuple[int, int, int]]:
     """``(start token, end token, value)`` of the count phrases of ``toks`` (``nums`` and
     ``role_of``: each token's number value and role). Only tokens that can open a phrase are
@@ -142,6 +155,9 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             if i > 0 and role_of[i - 1] and not listed:
                 # 'مقتل عنصر', not 'عنصر' alone, nor the first of a list ('مقتل رجل وثلاثة من أطفاله')
                 phrases.append((i, i + 1, 1))
+            i += 1
+            continue
+        if v is not None and t == "24" and _outlet_number(toks, i):
             i += 1
             continue
         if v is not None:
