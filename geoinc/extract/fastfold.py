@@ -15,11 +15,20 @@ import numpy as np
 
 from ..text.normalize import _fold_char
 
-__all__ = ["fold_with_offsets_fast", "FOLDED_AWAY"]
+__all__ = ["fold_with_offsets_fast", "FOLDED_AWAY", "word_end"]
 
 #: characters folding deletes at the end of an Arabic word (hamza, tatweel, harakat): a span in the
 #: folded text that ends a word ends after them in the original
 FOLDED_AWAY = frozenset("\u0621\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670")
+
+
+def word_end(text: str, e: int) -> int:
+    """Where a word of ``text`` that folding ends at original offset ``e`` really ends: past the
+    characters folding deleted right after it (a final hamza, diacritic or tatweel: 'الشهداء',
+    'الثلاثاء')."""
+    while e < len(text) and text[e] in FOLDED_AWAY:
+        e += 1
+    return e
 
 
 class _Fold(dict):

@@ -31,7 +31,7 @@ from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
-from .fastfold import FOLDED_AWAY as _FOLDED_AWAY
+from .fastfold import word_end
 from .mentions import _is_title_line
 from .model import Incident, Mention
 
@@ -869,10 +869,7 @@ def _add_to(inc: Incident, k: int, counts: dict, date_of, offs, text: str, more:
     date = date_of() if inc.date is None else None
     if date is not None:
         inc.date = date.date.isoformat() if date.date else None
-        de = offs[date.end - 1] + 1
-        while de < len(text) and text[de] in _FOLDED_AWAY:
-            de += 1  # a final hamza or diacritic belongs to the word ('الثلاثاء')
-        inc.date_text = text[offs[date.start]:de]
+        inc.date_text = text[offs[date.start]:word_end(text, offs[date.end - 1] + 1)]  # ('الثلاثاء')
         inc.date_precision = date.precision  # type: ignore[attr-defined]
 
 

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.normalize import ARTICLES, fine_skeleton, fold, loose_key
-from .fastfold import FOLDED_AWAY as _FOLDED_AWAY
 from .fastfold import fold_with_offsets_fast as fold_with_offsets
+from .fastfold import word_end
 from .foreign import foreign_places
 from .memo import Memo
 from .model import Mention
@@ -875,9 +875,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
     chosen.sort(key=lambda r: r[0])
     for fs, fe, key, flags, prefix in chosen:
         s = offs[fs]
-        e = offs[fe - 1] + 1
-        while e < len(text) and text[e] in _FOLDED_AWAY:
-            e += 1  # a final hamza, diacritic or tatweel belongs to the name ('الشهداء')
+        e = word_end(text, offs[fe - 1] + 1)  # a final hamza belongs to the name ('الشهداء')
         arabic = "\u0600" <= key[:1] <= "\u06ff"  # _AR_RE.match(key), cheaper
         if arabic:
             if prefix:  # include the article the prefix carries ('بالرقة' -> 'الرقة')
