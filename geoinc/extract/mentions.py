@@ -294,7 +294,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
               notes: dict | None = None) -> bool:
     """The English-script checks of the module doc, on original offsets ``[s, e)``. ``notes``
     gets ``office=True`` for a name that is an office's ('the Homs governor said'): kept, but as
-    where the report comes from, not a place of its events."""
+    where the report comes from, not a place of its events; and ``speaker=True`` for where a
+    speaker is ('a spokesman in Damascus said'): kept, as a weak claim to be where the event was."""
     span = text[s:e]
     if not any(w[0].isupper() and fold(w) not in ARTICLES for w in _LETTERS.findall(span)):
         # no capitalised word (articles aside): only a governorate, its capital or a district or
@@ -337,6 +338,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         notes["office"] = True
     elif (sp and not _PREP_BEFORE.search(before)) or _speech_before(before):
         return False
+    elif sp and notes is not None and after[:1] == " ":
+        notes["speaker"] = True
     if after[:3] == " 24" and (_OUTLET_24.match(after) or _OUTLET_24_BEFORE.search(before)):
         return False  # a local outlet: 'Daraa 24', 'Halab 24' (not 'Daraa 24 people were killed')
     if title_line:
@@ -349,7 +352,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and fold(prev.group(1)) in _COMPOUND_HEADS:
             return False
-    if not title_line:
+    else:
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
                 and not _area_after(after):  # 'Al-Lataminah Hama countryside': a place after all
@@ -913,9 +916,9 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # dateline) only when the report places its events nowhere else
             mention.background = True
             mention._office = True  # type: ignore[attr-defined]
-        elif not arabic and text[e:e + 1] == " " and _may_be_speech(text[e:e + 40]) and _SPEECH_AFTER.match(text[e:e + 40]):
+        elif not arabic and notes.get("speaker"):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
-            # the event was (it passed _latin_ok for the preposition before it)
+            # the event was
             mention._speaker_place = True  # type: ignore[attr-defined]
         if (s == 0 or text[s - 1] == "\n") and (
                 _AR_DATELINE.match(text, xe) if arabic else _DATELINE.match(text, s) and text[s:e].isupper()):
