@@ -546,9 +546,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     if incidents and all(i.location is None for i in incidents):
         # where the report comes from (an outlet's handle, a dateline), else the places it names
         # in its other sentences, else an office that speaks in it ('the Homs governor said')
-        if not (_locate_by_origin(incidents[0], mentions, "_dateline")
+        if not (_locate_by_origin(incidents[0], mentions, "report")
                 or _locate_in_report_area(incidents[0], mentions, text, may_weak)):
-            _locate_by_origin(incidents[0], mentions, "_office")
+            _locate_by_origin(incidents[0], mentions, "office")
     for inc in incidents:
         for i in inc.mentions:
             if mentions[i].place is not None and mentions[i].place.kind != "country":
@@ -726,13 +726,13 @@ def _locate_at(inc: Incident, mentions: list[Mention], h: int) -> None:
     inc.mentions.insert(0, h)
 
 
-def _locate_by_origin(inc: Incident, mentions: list[Mention], attr: str) -> bool:
-    """Place an event the report places nowhere at where the report comes from: a local outlet's
-    handle ('#Aleppo_News| destruction in the al-Mashhad neighbourhood') or a dateline ('DARAA,
-    Syria — Gunmen killed a man', 'درعا - اغتيال شاب') for ``attr="_dateline"``, an office that
-    speaks ('the Homs governor said') for ``attr="_office"``; precision 2, or 3 for a governorate.
-    Returns whether it was placed."""
-    h = next((i for i, m in enumerate(mentions) if (getattr(m, attr, False) or (attr == "_dateline" and m.handle))
+def _locate_by_origin(inc: Incident, mentions: list[Mention], origin: str) -> bool:
+    """Place an event the report places nowhere at where the report comes from (the mentions'
+    ``_origin``): for ``"report"`` a local outlet's handle ('#Aleppo_News| destruction in the
+    al-Mashhad neighbourhood') or a dateline ('DARAA, Syria — Gunmen killed a man', 'درعا - اغتيال
+    شاب'), for ``"office"`` an office that speaks ('the Homs governor said'); precision 2, or 3 for
+    a governorate. Returns whether it was placed."""
+    h = next((i for i, m in enumerate(mentions) if getattr(m, "_origin", None) == origin
               and m.place is not None and m.place.kind != "country"), None)
     if h is None:
         return False

@@ -915,7 +915,7 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # 'the Idlib health directorate said': where the report comes from, used (like a
             # dateline) only when the report places its events nowhere else
             mention.background = True
-            mention._office = True  # type: ignore[attr-defined]
+            mention._origin = "office"  # type: ignore[attr-defined]
         elif not arabic and notes.get("speaker"):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
             # the event was
@@ -925,12 +925,13 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # 'DARAA, Syria —', 'ERBIL (Kurdistan24) -', 'دمشق - ': where the report was filed
             # (or, in Arabic, a headline's place: 'درعا - اغتيال شاب'), used when it names no other
             mention.background = True
-            mention._dateline = True  # type: ignore[attr-defined]
+            mention._origin = "report"  # type: ignore[attr-defined]
         elif not arabic and text[e:e + 1] == "_" and _HANDLE_OUTLET.match(text, e):
             # a local outlet's handle ('#Aleppo_News', 'Talbiseh_Direct_Network'): not a place the
             # report names, but where it comes from, used when the report names no other
             mention.background = True
             mention.handle = True
+            mention._origin = "report"  # type: ignore[attr-defined]
         out.append(mention)
         # 'Damascus and its countryside', 'دمشق وريفها': a second mention for the countryside
         tail = (_AR_AND_COUNTRYSIDE if arabic else _EN_AND_COUNTRYSIDE).match(text[xe:xe + 50])
