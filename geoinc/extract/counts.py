@@ -113,9 +113,10 @@ _NUMS = Memo(_num)
 _PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL) | _AR_SINGULAR
 
 
-# words naming a local outlet 'X 24' around its number ('شبكة درعا 24', 'the Daraa 24 network')
-_OUTLET_NOUNS = frozenset(("network", "news", "page", "channel", "agency", "website")) | frozenset(
-    fold(w) for w in "شبكة موقع صفحة وكالة المحلية الإخبارية".split())
+# words naming a local outlet 'X 24' around its number ('شبكة درعا 24', 'the Daraa 24 network'),
+# which the mention finder also reads to tell the outlet from a place
+OUTLET_NOUNS = ("network", "news", "page", "channel", "agency", "website")
+_OUTLET_NOUNS = frozenset(OUTLET_NOUNS) | frozenset(fold(w) for w in "شبكة موقع صفحة وكالة المحلية الإخبارية".split())
 
 
 def _outlet_number(toks: list[str], i: int) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..text.normalize import ARTICLES, fine_skeleton, fold, loose_key
+from .counts import OUTLET_NOUNS
 from .fastfold import fold_with_offsets_fast as fold_with_offsets
 from .fastfold import word_end
 from .foreign import foreign_places
@@ -251,8 +252,8 @@ def _may_be_speech(after: str) -> bool:
 
 # a local outlet named 'X 24' ('the Daraa 24 network', 'Daraa 24 reported', 'شبكة "السويداء 24"'),
 # told by a word or quote after it or an outlet word before it (not 'in Jasim 24 men were arrested')
-_OUTLET_24 = re.compile(r" 24(?:\s*[:\"”’')]|\s+(?:network|news|page|channel|agency|website|reported|reports|said|says|"
-                        r"posted|published|tweeted)\b)", re.I)
+_OUTLET_24 = re.compile(r" 24(?:\s*[:\"”’')]|\s+(?:" + "|".join(OUTLET_NOUNS) +
+                        r"|reported|reports|said|says|posted|published|tweeted)\b)", re.I)
 _OUTLET_24_BEFORE = re.compile(r"(?:\b(?:according to|via)\s+(?:the\s+)?|\bsource:\s*)$", re.I)
 _AR_OUTLET_24 = re.compile(r" 24(?:\s*[\"”»)\]:]|\s+(?:المحلي|الاخباري|الإخباري)[ةه]?(?![\u0621-\u064a]))")
 _AR_OUTLET_24_BEFORE = re.compile(r"(?:شبك[ةه]|موقع|صفح[ةه]|وكال[ةه]|أفادت|افادت|نقلت|ذكرت|قالت|بحسب|حسب|وفق|المصدر:?)\s+[\"“«]?$")
