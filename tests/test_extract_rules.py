@@ -1210,3 +1210,33 @@ def test_outlets_and_national_authorities_place_nothing(text):
 ])
 def test_an_outlets_number_is_not_a_count(text, killed):
     assert first(extract_text(text))["killed"] == killed
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Turkish soldier killed in Syria's Al Bab: Report", "SY02"),  # 'Syria's' stops no name
+    ("Regime forces shelled Hama's northern countryside.", "SY05"),          # not 'Hamas'
+    ("Shells fell on Douma’s main market.", "SY03"),                          # Douma, not a spelling guess
+    ("Wounded were brought from Khan Shaykhun to Idlib's hospitals.", "SY07"),
+])
+def test_an_english_possessive_leaves_the_name_before_it(text, admin1):
+    r = extract_text(text)
+    assert first(r)["location"]["admin1"] == admin1
+    assert not any(m["text"].endswith(("'s", "’s")) for m in r["mentions"])
+
+
+def test_a_possessive_after_a_name_is_not_a_transliterated_hamza():
+    assert where("Shelling hit the market of Ra's al-Ain's western quarter.")[0] == "Ras Al Ain"
+
+
+def test_the_hospitals_of_a_place_are_where_the_hurt_went():
+    r = extract_text("Wounded were brought from Khan Shaykhun to Idlib's hospitals after the strike.")
+    assert first(r)["location"]["name"] == "Khan Shaykun"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Regime artillery shelled the Shaer gas field area.", "shaer_gas_field"),   # not the village Sher
+    ("Clashes near the Tiyas military airbase area left four dead.", "t4_airbase"),
+    ("Warplanes bombed the mountains of Kurds overnight.", "jabal_al_akrad"),
+])
+def test_a_name_ending_in_a_descriptor_keeps_it_before_more_descriptors(text, pid):
+    assert first(extract_text(text))["location"]["id"] == pid

@@ -319,3 +319,15 @@ def test_direction_and_possessive_before_countryside(gaz, name, pcode):
 def test_an_apostrophe_inside_a_name_is_not_a_possessive(gaz):
     assert gaz.resolve("Ra's al-Ayn").name == "Ras Al Ain"
     assert gaz.resolve("Douma's outskirts").name == "Duma"
+
+
+@pytest.mark.parametrize("name, pid, near", [
+    ("Shaer gas field area", "shaer_gas_field", False),   # the site, not the village Sher
+    ("Shaer field area", "shaer_gas_field", False),
+    ("T4 airbase vicinity", "t4_airbase", True),          # the hint of the words dropped is kept
+])
+def test_a_name_ending_in_a_descriptor_before_more_descriptors(gaz, name, pid, near):
+    assert gaz.resolve(name).id == pid
+    from geoinc.gazetteer.query import parse_query
+    hit = gaz._name_before_hints(name, parse_query(name).name)
+    assert hit is not None and ("near" in hit[1]) == near

@@ -211,6 +211,7 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _FLED_BEFORE = re.compile(r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
+_HOSPITAL_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\b", re.I)  # 'Idlib's hospitals'
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
 # bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
 _PLANNED_BEFORE = re.compile(
@@ -790,7 +791,7 @@ def _weak_words(text: str) -> tuple[bool, bool, bool]:
 def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True, True, True)) -> float:
     """How weak ``m``'s claim to be where the event happened is: ``WEAK_SOURCE`` when it is only
     where people or fire came from or went ('fled from Daraa', 'أتوا من درعا', 'fled toward
-    Qardaha'), where the hurt were treated ('a hospital in Douma', 'في مشفى دوما') or where the
+    Qardaha'), where the hurt were treated ('a hospital in Douma', 'Idlib's hospitals', 'في مشفى دوما') or where the
     speaker is ('a spokesman in Damascus said'); ``WEAK_PLANNED`` when it is where an attack was
     only planned ('a cell planning attacks in Palmyra', 'يخططون لتنفيذ هجمات في تدمر'); else 0.
     ``may``: whether the report holds the words each test needs (``_weak_words``)."""
@@ -806,7 +807,7 @@ def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True,
         if (("from" in low or "من" in before) and _ORIGIN_BEFORE.search(before)) or (
                 "fle" in low and _FLED_BEFORE.search(before)):
             return WEAK_SOURCE
-    if may[1] and _HOSPITAL_BEFORE.search(before):
+    if may[1] and (_HOSPITAL_BEFORE.search(before) or _HOSPITAL_AFTER.match(text, m.end, m.end + 40)):
         return WEAK_SOURCE
     return 0.0
 

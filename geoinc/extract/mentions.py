@@ -772,6 +772,9 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
     out: list = []
     replaced: set[int] = set()
     runs = [(r.start(), r.end(), r.group()) for r in _CAP_RX.finditer(text)]
+    if "s" in text and ("'s" in text or "’s" in text):  # 'Douma's' is Douma's run, not a spelling
+        runs = [(s, e - 2, name[:-2]) if name[-2:-1] in "'’" and _POSSESSIVE.search(name, len(name) - 2) else (s, e, name)
+                for s, e, name in runs]
     # a name whose last part is written in lower case ('Maart al-noman', 'Khan al assal'): looked
     # up whole the same way, and kept only when the gazetteer knows it
     tails = [(r.start(), r.end(), r.group()) for r in _LOWER_TAIL_RX.finditer(text)] if " al" in text or " el" in text else []
@@ -851,12 +854,33 @@ def _non_overlapping(raw: list) -> list:
     return chosen
 
 
+# an English possessive after a word of three letters or more ('Hama's countryside', 'Syria’s
+# al-Bab'; not 'Ra's al-Ain', whose apostrophe is a transliterated hamza)
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z]{3})['’]s(?![\w'’])")
+
+
+def _split_possessives(text: str, folded: str, offs: list[int]) -> str:
+    """``folded`` with the 's' of each English possessive in ``text`` made a space, so that the
+    name before it stands alone ('Hama's' folds to 'hamas', a group's name, otherwise). The
+    length, and so every offset, stays the same."""
+    chars = None
+    for p in _POSSESSIVE.finditer(text):
+        j = bisect.bisect_left(offs, p.end() - 1)
+        if j < len(offs) and offs[j] == p.end() - 1 and folded[j] == "s":
+            if chars is None:
+                chars = list(folded)
+            chars[j] = " "
+    return folded if chars is None else "".join(chars)
+
+
 def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
     """Every place name in ``text`` (English or Arabic) as unresolved :class:`Mention` objects,
     in text order; foreign names carry their :class:`ForeignPlace`. See the module doc.
     ``folded``: ``fold_with_offsets(text)`` if the caller has it already."""
     m = matcher(gaz)
     folded, offs = folded or fold_with_offsets(text)
+    if "s" in text and ("'s" in text or "’s" in text):
+        folded = _split_possessives(text, folded, offs)
     raw = list(m.iter_raw(folded))
     # longest first, then leftmost; no overlaps
     raw.sort(key=lambda r: (-_weight(r[2]), r[0]))

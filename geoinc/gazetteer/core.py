@@ -470,6 +470,13 @@ class Gazetteer:
         matches = self._match(whole, fuzzy=not q.name or fold(q.name) == fold(whole))
         if matches and max(matches.values()) >= 0.9:
             q = ParsedQuery(name=whole, admin1_hint=q.admin1_hint)  # the whole string is a name
+        elif q.name and fold(q.name) != fold(whole) and (head := self._name_before_hints(whole, q.name)):
+            # a name that ends in a descriptor, with more descriptors after it: 'Shaer gas field
+            # area' is the site named 'Shaer gas field', not the village Sher
+            name_part, hints = head
+            matches = self._match(name_part, fuzzy=False)
+            q = ParsedQuery(name=name_part, admin1_hint=q.admin1_hint, countryside="countryside" in hints,
+                            near="near" in hints, kind=next((h for h in hints if h not in ("countryside", "near", None)), None))
         elif q.name and fold(q.name) != fold(whole) and (tail := self._name_after_hints(whole)):
             # a name that holds a descriptor after leading hint words: 'محيط مطار كويرس' is near
             # the airbase named 'مطار كويرس', not near the village 'كويرس'
@@ -556,6 +563,25 @@ class Gazetteer:
             prev = s
             out.append(p.with_score(min(1.0, s), match=min(1.0, matches[pid])))
         return out
+
+    def _name_before_hints(self, text: str, core: str) -> tuple[str, list[str | None]] | None:
+        """The longest head of ``text``, longer than the bare name ``core``, that is itself a
+        gazetteer name (exact or loose) once one or two trailing descriptor words ('area', 'town',
+        'countryside') are dropped, with the hints those words give."""
+        words = text.split()
+        hints: list[str | None] = []
+        for k in range(1, min(3, len(words))):
+            w = fold(words[-k])
+            if w not in DESCRIPTORS:
+                return None
+            hints.append(DESCRIPTORS[w])
+            head = " ".join(words[:-k])
+            if head[-2:] in ("'s", "’s") or len(fold(head)) <= len(fold(core)):  # "Douma's outskirts"
+                return None
+            m = self._match(head, fuzzy=False)
+            if m and max(m.values()) >= 0.9:
+                return head, hints
+        return None
 
     def _name_after_hints(self, text: str) -> str | None:
         """The longest tail of ``text`` that is itself a gazetteer name (exact or loose) once one to
