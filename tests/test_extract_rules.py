@@ -1240,3 +1240,21 @@ def test_the_hospitals_of_a_place_are_where_the_hurt_went():
 ])
 def test_a_name_ending_in_a_descriptor_keeps_it_before_more_descriptors(text, pid):
     assert first(extract_text(text))["location"]["id"] == pid
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Targeting Kafr Nabl with barrel bombs overnight.", "Kafr Nobol"),
+    ("Residents fled at dawn. Shelling Jasim town wounded four.", "Jasim"),  # after a full stop
+    ("After Zabadani, the convoy reached Madaya.", "Az-Zabdani"),       # a preposition
+])
+def test_a_word_capitalised_for_its_sentence_is_not_a_name_before_the_place(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    "The Building Aleppo Campaign said nothing.",  # not sentence-initial: kept as before
+    "Mr Trading Homs exports cotton.",
+])
+def test_an_ing_word_inside_a_sentence_still_makes_a_name(text):
+    r = extract_text(text)
+    assert all(m["text"] != "Homs" for m in r["mentions"])

@@ -217,8 +217,20 @@ _DESCRIPTOR_AFTER = re.compile(
 _LEAD_OK = frozenset(
     "the in at near of from to on and or rural southern northern eastern western central greater old "
     "north south east west northeast northwest southeast southwest north-east north-west south-east "
-    "south-west northeastern northwestern southeastern southwestern syrian upper lower".split()
+    "south-west northeastern northwestern southeastern southwestern syrian upper lower "
+    "before after during amid since inside outside around across toward towards between within".split()
 )
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?|\n])[\s\"“‘'(\[]*$")
+
+
+def _opens_sentence_as_verb(text: str, ws: int, word: str) -> bool:
+    """Whether ``word``, at offset ``ws`` of ``text``, is an English -ing word opening a sentence
+    or a line ('Targeting Sarmin city ...', 'Shelling Daraa ...'): capitalised for the sentence,
+    not the first word of a name."""
+    w = word.lower()
+    return (len(w) > 5 and w.endswith("ing") and w in _common_words()
+            and _SENTENCE_START.search(text, max(0, ws - 4), ws) is not None)
+
 # words that a title capitalises but that never go on a place's or organisation's name
 _FUNCTION_WORDS = frozenset("and or in on at to by with from near as after amid".split())
 # place names that are also the first word of many compound names ('Bab Touma', 'Tal Kurdi', 'Khan
@@ -356,7 +368,9 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     else:
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and prev.group(1)[:1].isupper() and fold(prev.group(1)) not in _LEAD_OK \
-                and not _area_after(after):  # 'Al-Lataminah Hama countryside': a place after all
+                and not _area_after(after) \
+                and not _opens_sentence_as_verb(text, s - len(before) + prev.start(1), prev.group(1)):
+            # ('Al-Lataminah Hama countryside' and 'Shelling Daraa city' are places after all)
             if not (accepted and accepted[-1][1] >= s - len(prev.group(0)) - 1):
                 return False  # 'Nour al-Din al-Baba', 'Hayat Tahrir al-Sham', 'Donald Trump'
         nxt = _WORD_AFTER.match(after)
