@@ -1258,3 +1258,17 @@ def test_a_word_capitalised_for_its_sentence_is_not_a_name_before_the_place(text
 def test_an_ing_word_inside_a_sentence_still_makes_a_name(text):
     r = extract_text(text)
     assert all(m["text"] != "Homs" for m in r["mentions"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talbiseh Russian warplanes struck the city's market.", "Talbiseh"),  # not an organisation's name
+    ("News Agency: Aleppo Russian jets hit the village of Kafr Halab.", "Kafr Aleppo"),  # a label
+])
+def test_a_nationality_after_a_place_begins_what_happened_there(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+def test_a_spelling_ending_in_an_apostrophe_is_still_looked_up():
+    r = extract_text("Shells fell on Marea’ and wounded two children.")
+    assert first(r)["location"]["name"] == "Mare'"
+    assert r["mentions"][0]["text"].startswith("Marea")

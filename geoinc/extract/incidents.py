@@ -32,7 +32,7 @@ from .context import _CAPITAL_RANK, _same_area, on_road
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .fastfold import word_end
-from .mentions import _is_title_line
+from .mentions import _DEMONYMS, _is_title_line
 from .model import Incident, Mention
 
 __all__ = ["build_incidents", "TRIGGERS"]
@@ -630,7 +630,9 @@ def _mark_order(incidents: list[Incident], mentions: list[Mention], text: str, f
         inc.weak = _claim_weakness(mentions[inc.mentions[0]], text, may_weak) > 0
 
 
-_HEADER_COLON = re.compile(r"\s?:")
+# a colon after the label, or a nationality starting what happened there ('Aleppo Russian warplanes
+# attacked ...', a caption's way of labelling)
+_HEADER_COLON = re.compile(r"\s?:|\s(?=(?:" + "|".join(sorted(_DEMONYMS)) + r")\b)", re.I)
 
 
 def _header_labels(mentions: list[Mention], text: str) -> None:

@@ -231,6 +231,9 @@ def _opens_sentence_as_verb(text: str, ws: int, word: str) -> bool:
     return (len(w) > 5 and w.endswith("ing") and w in _common_words()
             and _SENTENCE_START.search(text, max(0, ws - 4), ws) is not None)
 
+# nationalities: capitalised, but after a place they begin what happened there ('Talbiseh Russian
+# raids on ...'), not the rest of an organisation's name
+_DEMONYMS = frozenset("russian syrian turkish iranian american israeli jordanian iraqi kurdish lebanese".split())
 # words that a title capitalises but that never go on a place's or organisation's name
 _FUNCTION_WORDS = frozenset("and or in on at to by with from near as after amid".split())
 # place names that are also the first word of many compound names ('Bab Touma', 'Tal Kurdi', 'Khan
@@ -377,7 +380,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
             w = fold(nxt.group(2))
             if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES \
-                    and w not in _FUNCTION_WORDS:  # 'Clashes In Al Bab And Tadef': a title's 'And'
+                    and w not in _FUNCTION_WORDS and w not in _DEMONYMS:  # 'Clashes In Al Bab And Tadef': a title's 'And'
                 # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
                 # compound names before another name is a name the gazetteer lacks ('Bab Touma'
                 # is a Damascus quarter, not Al Bab and the village Touma)
@@ -601,10 +604,11 @@ class _SpanIndex:
 
 
 def _folded_span(offs: list[int], s: int, e: int) -> tuple[int, int] | None:
-    """The folded span ``[fs, fe)`` that starts at original ``s`` and ends with original ``e - 1``."""
+    """The folded span ``[fs, fe)`` that starts at original ``s`` and ends with original ``e - 1``,
+    or before it when the characters after are folded away (a final apostrophe: 'Al-Foua’')."""
     fs = bisect.bisect_left(offs, s)
-    fe = bisect.bisect_left(offs, e - 1)
-    if fs >= len(offs) or fe >= len(offs) or offs[fs] != s or offs[fe] != e - 1:
+    fe = bisect.bisect_right(offs, e - 1) - 1
+    if fs >= len(offs) or offs[fs] != s or fe < fs:
         return None
     return fs, fe + 1
 
