@@ -1272,3 +1272,16 @@ def test_a_spelling_ending_in_an_apostrophe_is_still_looked_up():
     r = extract_text("Shells fell on Marea’ and wounded two children.")
     assert first(r)["location"]["name"] == "Mare'"
     assert r["mentions"][0]["text"].startswith("Marea")
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Gunmen attacked a checkpoint in Sweida on Saturday. At least four people were injured.", None, 4),
+    ("اشتباكات عنيفة في جاسم. وأصيب أربعة أشخاص.", None, 4),           # a toll with only a casualty verb
+    ("Jets struck Saraqib. Six dead, including two children.", 6, None),
+    # a day's or a period's tally is not the event's toll
+    ("Jets struck Saraqib, killing 3. 76 people were killed yesterday across Syria.", 3, None),
+    ("Shelling hit Douma. More than 300 civilians died during 20 days of bombardment.", None, None),
+])
+def test_a_toll_told_next_without_a_place(text, killed, injured):
+    inc = first(extract_text(text, published="2025-06-10"))
+    assert (inc["killed"], inc["injured"]) == (killed, injured)

@@ -60,7 +60,7 @@ _RANK = {t: i for i, t in enumerate(_PRIORITY)}
 # previous event's, but give it no type
 _CASUALTY = "casualty"
 _CASUALTY_WORDS = r"casualt\w*|causalt\w*|losses|martyr\w*|injur\w*|wounded|dead|deaths?|bodies|died|" + "|".join(
-    fold(w) for w in "مقتل قتلى قتيل شهداء شهيد استشهاد جرحى مصابين ضحايا خسائر".split())
+    fold(w) for w in "مقتل قتلى قتيل شهداء شهيد استشهاد جرحى مصابين ضحايا خسائر".split()) + r"|اصيب\w*|واصيب\w*"
 
 
 def _top_level_alternatives(src: str) -> list[str]:
@@ -425,7 +425,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             located = [i for i in located if not getattr(mentions[i], "_speaker_place", False)] or located
         if any(t == _CASUALTY for _, t in trig):
             if not located:  # casualty words open no event without a place
-                trig = [t for t in trig if t[1] != _CASUALTY]
+                rest = [t for t in trig if t[1] != _CASUALTY]
+                if not rest and incidents and k not in by_sent:
+                    # ... but they may tell the toll of the event just told: 'Gunfire hit Sweida.
+                    # Four people were injured.'
+                    _toll_to_last(incidents, k, fs, fe, folded, trig, _SentenceDates(fsent, fs, published, text, offs),
+                                  ignore_before, may_past, offs, text)
+                trig = rest
             else:
                 trig = _leading_casualty_words(trig, partial(breaks_of, k), [_fpos(offs, mentions[i].start) for i in located])
             if not trig:
@@ -473,16 +479,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             if not syr:
                 prev = last_by_family.get(fam)
                 if prev is not None and k - prev.sentences[-1] <= 3:
-                    _add_to(prev, k, counts, date_of, offs, text, members)
+                    # (with no counts from a tally of a day or a period: '300 died during 20 days of bombardment')
+                    _add_to(prev, k, {} if _DIGEST.search(window) else counts, date_of, offs, text, members)
                     continue
                 if incidents:
-                    last = max(incidents, key=lambda x: x.sentences[-1])
-                    if (not members and k - last.sentences[-1] == 1 and _only_toll_words(folded, clause_trigs)
-                            and (counts.get("killed") or counts.get("injured"))
-                            and not sdates.past(may_past) and _same_day(date_of(), last.date)):
-                        # the toll of the event just told, in a sentence naming no place: 'Clashes
-                        # broke out near Jasim. Four soldiers were killed and nine wounded.'
-                        _add_to(last, k, counts, date_of, offs, text, [])
+                    if not members:
+                        _toll_to_last(incidents, k, w_start, w_end, folded, clause_trigs, sdates, ignore_before, may_past,
+                                      offs, text, counts)
                     continue  # an event word naming no place after the first event: context
                 inc = Incident(type=typ, location=None, precision=3, sentences=[k], mentions=list(members),
                                background=sdates.past(may_past))
@@ -700,6 +703,12 @@ _TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 ho
                 fold("أمس"), fold("بينهم"), fold("حصيلة"))
 
 
+# a digest's tally of a day or a period ('76 died yesterday across Syria', '310 civilians during 20
+# days', 'خلال 24 ساعة'), unlike an event's own toll ('five were killed, including two children')
+_DIGEST = re.compile(r"\b(?:yesterday|so far|across)\b|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
+                     r"(?:hours|days|weeks|months)\b|(?<!\S)(?:امس|خلال (?:\S+ )?(?:ساعه|يوم|ايام|اسبوع|شهر))")
+
+
 def _tally_last(incidents: list[Incident], folded: str, fstarts: list[tuple[int, int]]) -> None:
     """A lead that is a digest's tally ('189 people were killed yesterday, including ...': it counts
     dead or hurt with a tally word, ``_TALLY_WORDS``, and names no place, not even the country) is
@@ -855,6 +864,27 @@ def _within(small, area) -> bool:
     if small.id == area.id:
         return True
     return {"governorate": small.admin1, "district": small.admin2, "subdistrict": small.admin3}.get(area.kind) == area.id
+
+
+def _toll_to_last(incidents: list[Incident], k: int, w_start: int, w_end: int, folded: str, trigs: list,
+                  sdates: "_SentenceDates", ignore_before: int, may_past: bool, offs, text: str,
+                  counts: dict | None = None) -> None:
+    """The toll of the event just told, in the next sentence, which names no place ('Clashes broke
+    out near Jasim. Four soldiers were killed and nine wounded.'): its counts go to that event when
+    its event words ``trigs`` only tell of people killed or hurt, and it is not told as past, of
+    another day, or as a tally of a day or a period (``_DIGEST``)."""
+    last = max(incidents, key=lambda x: x.sentences[-1])
+    if k - last.sentences[-1] != 1 or not _only_toll_words(folded, trigs):
+        return
+    window = folded[w_start:w_end]
+    if _DIGEST.search(window):
+        return  # a digest's tally ('76 died yesterday, including ...'), not this event's toll
+    counts = find_counts(window) if counts is None else counts
+    if not (counts.get("killed") or counts.get("injured")):
+        return
+    date_of = partial(sdates.in_window, w_start, w_end, ignore_before)
+    if not sdates.past(may_past) and _same_day(date_of(), last.date):
+        _add_to(last, k, counts, date_of, offs, text, [])
 
 
 def _add_to(inc: Incident, k: int, counts: dict, date_of, offs, text: str, more: list[int]) -> None:
