@@ -1285,3 +1285,13 @@ def test_a_spelling_ending_in_an_apostrophe_is_still_looked_up():
 def test_a_toll_told_next_without_a_place(text, killed, injured):
     inc = first(extract_text(text, published="2025-06-10"))
     assert (inc["killed"], inc["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police arrested a cell in Homs that was plotting to bomb churches in Damascus.", [("arrest", "Homs")]),
+    ("اعتقلت قوات الأمن خلية في حمص كانوا يخططون لتنفيذ هجمات في مدينة تدمر", [("arrest", "Homs")]),
+    ("A carefully planned attack on a checkpoint in Jasim killed five soldiers.", [("attack", "Jasim")]),
+])
+def test_an_attack_only_planned_is_no_incident(text, expected):
+    r = extract_text(text)
+    assert [(i["type"], i["location"]["name"]) for i in r["incidents"]] == expected

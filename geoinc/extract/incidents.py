@@ -416,6 +416,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 mentions[idx].background = True
             continue
         trig = _event_words(padded, event_starts, fs, fe)
+        if trig and may_weak[2]:
+            trig = [t for t in trig if not _PLANNED_TRIGGER.search(folded, max(0, t[0] - 60), t[0])]
         if not trig:
             continue
         located = [i for i in by_sent.get(k, ()) if mentions[i].place is not None and not mentions[i].background]
@@ -780,6 +782,12 @@ def _is_reference_point(m: Mention, text: str) -> bool:
 
 
 _WEAK_ORIGIN_GATE = re.compile(r"\bfle(?:d|e)")     # run on the lower-cased report, after a substring test
+# an event word that only tells what was planned: 'the cell had planned attacks on churches',
+# 'plotting to bomb', 'يخططون لتنفيذ هجمات' (not 'a carefully planned attack killed five')
+_PLANNED_TRIGGER = re.compile(
+    r"(?:\b(?:plans?|planning|plott(?:ing|ed)|plots?|intend(?:s|ed|ing)?)\s+(?:to\s+)?"
+    r"|\b(?:had|have|has|who|which|that|were|was)\s+planned\s+(?:to\s+)?|\bplanned\s+to\s+"
+    r"|(?<!\S)(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+)(?:\S+\s+){0,2}?$")
 _WEAK_PLAN_GATE = re.compile(r"\b(?:plan|plot|intend)")  # (not 'warplane', 'rifle')
 #: how weak a place's claim to be where the event happened is (``_claim_weakness``)
 WEAK_SOURCE = 0.5    # where people or fire came from or went, or where the hurt were treated
