@@ -1295,3 +1295,16 @@ def test_a_toll_told_next_without_a_place(text, killed, injured):
 def test_an_attack_only_planned_is_no_incident(text, expected):
     r = extract_text(text)
     assert [(i["type"], i["location"]["name"]) for i in r["incidents"]] == expected
+
+
+def test_a_seizure_in_an_operation_is_a_seizure():
+    r = extract_text("In a separate operation, police seized 300,000 Captagon pills at a checkpoint near Homs.")
+    assert first(r)["type"] == "seizure"
+
+
+@pytest.mark.parametrize("text, role, n", [
+    ("US forces killed a senior ISIS official in a raid in the Hama desert.", "killed", 1),
+    ("Police arrested three smugglers near Jdeidet Yabous.", "arrested", 3),
+])
+def test_more_person_nouns_count(text, role, n):
+    assert first(extract_text(text))[role] == n

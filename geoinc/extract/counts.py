@@ -39,7 +39,9 @@ _PERSONS = (
     "martyrs martyr residents resident workers worker students student wanted others "
     "citizens citizen boys boy girls girl infants infant babies baby shepherds shepherd farmers farmer "
     "teachers teacher doctors doctor nurses nurse paramedics paramedic drivers driver volunteers volunteer "
-    "rescuers rescuer refugees refugee villagers villager brothers brother"
+    "rescuers rescuer refugees refugee villagers villager brothers brother officials official "
+    "activists activist smugglers smuggler dealers dealer traffickers trafficker agents agent "
+    "militiamen militiaman jihadists jihadist"
 ).split()
 _PERSON_SET = frozenset(_PERSONS)
 _AR_PERSONS = frozenset(fold(w) for w in (

@@ -375,6 +375,11 @@ def _bombs_from_the_air(folded: str, trigs: list[tuple[int, str]]) -> str:
     return "explosion"
 
 
+# raid words that only say something was done ('in a separate operation'), which a seizure in the
+# same clause makes precise
+_GENERIC_RAID_WORDS = frozenset(("operation", "operations", "security"))
+
+
 def _type_of(found: list[tuple[int, str]]) -> str:
     return min((t for _, t in found if t != _CASUALTY), key=_RANK.__getitem__, default="other")
 
@@ -469,6 +474,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             first_pos = min((_fpos(offs, mentions[i].start) for i in groups[ti]), default=w_end)
             clause_trigs = [t for t in trig if w_start <= t[0] < first_pos] or [t for t in trig if w_start <= t[0] < w_end] or [trig[ti]]
             typ = _type_of(clause_trigs)
+            if typ == "raid" and any(t == "seizure" for _, t in clause_trigs) and all(
+                    _word_at(folded, pos) in _GENERIC_RAID_WORDS for pos, t in clause_trigs if t == "raid"):
+                typ = "seizure"  # 'in a separate operation, police seized 300,000 pills': the seizure
             if typ == "explosion":
                 typ = _bombs_from_the_air(folded, clause_trigs)
             elif typ in ("raid", "seizure", "attack") and any(t == "arrest" for _, t in clause_trigs):
