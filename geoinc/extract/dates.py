@@ -38,7 +38,7 @@ _AMON = "|".join(sorted(map(re.escape, _AR_MONTHS), key=len, reverse=True))
 _DAY = "|".join(_EN_DAYS)
 _ADAY = "|".join(map(re.escape, _AR_DAYS))
 _REL_WORDS = ("yesterday", "today", "last night", "this morning", "tonight")
-_AR_REL_WORDS = ("امس", "اليوم", "البارحه")
+_AR_REL_WORDS = ("امس", "اليوم", "البارحه", "الليله الماضيه")  # ... 'last night' (folded)
 _PATTERNS = [
     ("ymd", re.compile(r"\b(?P<y>(?:19|20)\d\d) (?P<m>\d{1,2}) (?P<d>\d{1,2})\b")),
     ("dmy_num", re.compile(r"\b(?P<d>\d{1,2}) (?P<m>\d{1,2}) (?P<y>(?:19|20)\d\d)\b")),
@@ -221,7 +221,7 @@ def _interpret(kind: str, m: re.Match, pub: dt.date | None) -> tuple[dt.date | N
         if pub is None:
             return None, "none"
         r = g.get("rel") or g.get("arel")
-        back = 1 if r in ("yesterday", "امس", "البارحه", "last night") else 0
+        back = 1 if r in ("yesterday", "امس", "البارحه", "last night", "الليله الماضيه") else 0
         return pub - dt.timedelta(days=back), "day"
     if kind == "year":
         return _safe(int(g["y"]), 1, 1), "year"
