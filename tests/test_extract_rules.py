@@ -1309,3 +1309,18 @@ def test_a_seizure_in_an_operation_is_a_seizure():
 ])
 def test_more_person_nouns_count(text, role, n):
     assert first(extract_text(text))[role] == n
+
+
+def test_a_place_after_while_belongs_to_the_event_after_it():
+    r = extract_text("A woman was killed by a stray bullet in Harasta, while in the Badia ISIS cells "
+                     "ambushed an army patrol, killing two soldiers.")
+    got = [(i["location"]["name"], i["killed"]) for i in r["incidents"]]
+    assert got == [("Harasta", 1), ("Syrian Badia", 2)]
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Shelling hit Harasta; in the Badia, a patrol was ambushed.", "badia"),  # not the village Bada near Harasta
+    ("Clashes in Douma and in the Qalamoun left six dead.", "qalamoun"),
+])
+def test_the_region_named_with_the_is_the_region(text, pid):
+    assert pid in [m["place"]["id"] for m in extract_text(text)["mentions"] if m["place"]]

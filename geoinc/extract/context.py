@@ -192,6 +192,9 @@ def resolve_mentions(mentions: list[Mention], text: str, gaz) -> None:
         if not desc:  # no descriptor (most names): only the governorate reading can be wished
             if _listed_as_governorate(mentions, i):
                 want = ("governorate", "region")
+            elif text[max(0, m.start - 4):m.start].lower() == "the " and any(
+                    c.kind == "region" and c.score >= 0.99 for c in m.candidates):
+                want = ("region",)  # 'the Badia', 'the Qalamoun': the region, not a village spelt alike
         elif any(d in _TOWN_WORDS for d in desc):
             want = ("town", "neighbourhood", "site")
         elif any(d in _NEIGH_WORDS for d in desc):

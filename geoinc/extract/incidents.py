@@ -450,7 +450,10 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         trig_pos = [t[0] for t in trig]  # in text order
         for i in located:
             mf = _fpos(offs, mentions[i].start)
-            ti = max(bisect.bisect_right(trig_pos, mf) - 1, 0)  # the last event word at or before it
+            after = bisect.bisect_right(trig_pos, mf)
+            ti = max(after - 1, 0)  # the last event word at or before it
+            if 0 < after < len(trig_pos) and _opens_own_clause(folded, text, offs, trig_pos[ti], mf, trig_pos[after]):
+                ti = after  # 'a woman was killed in Harasta, while in the Badia cells ambushed a patrol'
             groups.setdefault(ti, []).append(i)
         if not groups:
             groups = {0: []}
@@ -575,6 +578,19 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
 _CLAUSE_WORDS = re.compile(r" (?:and|while|whereas|as well as) ")
 _CLAUSE_PUNCT = re.compile(r"[,;:،؛]")
 _AR_AND = re.compile(" \u0648")
+
+
+_STRONG_BREAK = re.compile(r"\b(?:while|whereas|meanwhile)\b|(?<!\S)(?:بينما|فيما)(?!\S)")
+
+
+def _opens_own_clause(folded: str, text: str, offs: list[int], before: int, place: int, after: int) -> bool:
+    """Whether a place at folded offset ``place`` opens a clause of its own ('..., while in the
+    Badia ISIS cells ambushed a patrol'): a strong break ('while', 'meanwhile', ';', 'بينما')
+    stands between the event word ``before`` it and the place, and none between the place and
+    the event word ``after`` it, which is then the place's."""
+    def strong(a: int, b: int) -> bool:
+        return _STRONG_BREAK.search(folded, a, b) is not None or ";" in text[offs[a]:offs[b]] or "؛" in text[offs[a]:offs[b]]
+    return strong(before, place) and not strong(place, after)
 
 
 def _clause_breaks(text: str, span: tuple[int, int], folded: str, fspan: tuple[int, int],

@@ -380,7 +380,11 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
             w = fold(nxt.group(2))
             if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES \
-                    and w not in _FUNCTION_WORDS and w not in _DEMONYMS:  # 'Clashes In Al Bab And Tadef': a title's 'And'
+                    and w not in _FUNCTION_WORDS and w not in _DEMONYMS \
+                    and not (2 <= len(nxt.group(2)) <= 5 and nxt.group(2).isalpha() and nxt.group(2).isupper()
+                             and not span.isupper()):
+                # (not a title's 'And': 'Clashes In Al Bab And Tadef', a nationality or an
+                # acronym: 'in the Badia ISIS cells ambushed ...')
                 # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
                 # compound names before another name is a name the gazetteer lacks ('Bab Touma'
                 # is a Damascus quarter, not Al Bab and the village Touma)
