@@ -1324,3 +1324,12 @@ def test_a_place_after_while_belongs_to_the_event_after_it():
 ])
 def test_the_region_named_with_the_is_the_region(text, pid):
     assert pid in [m["place"]["id"] for m in extract_text(text)["mentions"] if m["place"]]
+
+
+@pytest.mark.parametrize("text, role, n", [
+    ("Gunmen opened fire on a car near Nawa, killing its driver.", "killed", 1),
+    ("In Jasim the suspect was arrested on Monday.", "arrested", 1),
+    ("Shelling on Nawa killed its driver and wounded two passengers.", "injured", 2),
+])
+def test_one_person_named_by_a_determiner_beside_a_role_word(text, role, n):
+    assert first(extract_text(text))[role] == n

@@ -44,6 +44,9 @@ _PERSONS = (
     "militiamen militiaman jihadists jihadist"
 ).split()
 _PERSON_SET = frozenset(_PERSONS)
+_ONE_PERSON = frozenset(w for w in _PERSONS if not w.endswith("s")) - {
+    "people", "men", "women", "children", "personnel", "wanted", "gunmen", "policemen", "militiamen"}
+_DETERMINERS = frozenset(("the", "its", "his", "her", "their"))
 _AR_PERSONS = frozenset(fold(w) for w in (
     "عناصر عنصر عنصرا عنصراً أشخاص شخص شخصا أفراد فرد مدنيين مدنيا مدني مسلحين مسلحا جنود جندي عسكريين "
     "قياديين قيادي قادة مطلوبين مطلوبا إرهابيين شهداء شهيد قتلى جرحى مصابين أطفال طفل نساء امرأة "
@@ -112,7 +115,7 @@ def _role_uncached(tok: str) -> str | None:
 _ROLES = Memo(_role_uncached)
 _NUMS = Memo(_num)
 # tokens that can open a count phrase without being a number ('the leader', 'عنصرين')
-_PHRASE_HEADS = frozenset(("the", "its", "their")) | frozenset(_AR_DUAL) | _AR_SINGULAR
+_PHRASE_HEADS = _DETERMINERS | frozenset(_AR_DUAL) | _AR_SINGULAR
 
 
 # words naming a local outlet 'X 24' around its number ('شبكة درعا 24', 'the Daraa 24 network'),
@@ -145,6 +148,11 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
             toks[i + 1] in _LEADERS or (i + 2 < n_toks and toks[i + 2] in _LEADERS)
         ):
             phrases.append((i, i + 2, 1))  # 'the leader ... and six of its members'
+            i += 1
+            continue
+        if t in _DETERMINERS and i + 1 < n_toks and toks[i + 1] in _ONE_PERSON and (
+                (i > 0 and role_of[i - 1]) or (i + 3 < n_toks and toks[i + 2] in ("was", "is") and role_of[i + 3])):
+            phrases.append((i, i + 2, 1))  # 'killing its driver', 'the driver was killed'
             i += 1
             continue
         if t in _AR_DUAL:
