@@ -1333,3 +1333,31 @@ def test_the_region_named_with_the_is_the_region(text, pid):
 ])
 def test_one_person_named_by_a_determiner_beside_a_role_word(text, role, n):
     assert first(extract_text(text))[role] == n
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("اندلعت اشتباكات في مدينة جرمانا أسفرت عن سقوط قتيلين وثلاثة جرحى", 2, 3),  # a dual that is its own role word
+    ("قصف على مدينة بنش أدى إلى مقتل شخصين وجريحين", 2, 2),
+    ("قصف على مدينة بنش أدى إلى مقتل عنصرين وطفلين", 4, None),  # a list of duals adds up
+])
+def test_arabic_duals_of_role_words(text, killed, injured):
+    inc = first(extract_text(text))
+    assert (inc["killed"], inc["injured"]) == (killed, injured)
+
+
+def test_a_road_named_in_arabic_places_its_first_end():
+    r = extract_text("استهدفت طائرة مسيرة سيارة على طريق القامشلي - عامودا")
+    assert first(r)["location"]["name"] == "Quamishli"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("اغتال مجهولون الشيخ أحمد العلي في قرية المسيفرة شرقي درعا", "Mseifra"),  # a man's title
+    ("قصف مدفعي على قرية الشيخ أحمد", "Sheikh Ahmed"),                          # the village
+])
+def test_arabic_sheikh_before_a_name_is_a_man_unless_placed(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+def test_raids_that_end_in_arrests_are_arrests():
+    r = extract_text("شنت قوات الأمن حملة مداهمات في حي الوعر بمدينة حمص أسفرت عن توقيف 14 مطلوباً")
+    assert (first(r)["type"], first(r)["arrested"]) == ("arrest", 14)

@@ -58,13 +58,16 @@ _AR_SINGULAR = frozenset(fold(w) for w in (
     "رجلا شابا طفلا فتى مواطنا"  # (the accusative: 'قتلوا رجلا')
 ).split())
 # (not the plurals spelt like duals: مدنيين، قياديين، مقاتلين)
-_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين جنديين طفلين عنصران شخصان مدنيان جنديان طفلان رجلان شابان مقاتلان".split()}
+_AR_DUAL = {fold(w): 2 for w in "عنصرين شخصين جنديين طفلين عنصران شخصان مدنيان جنديان طفلان رجلان شابان مقاتلان "
+            # duals that are their own role word: 'سقوط قتيلين وثلاثة جرحى'
+            "قتيلين قتيلان شهيدين شهيدان جريحين جريحان".split()}
+_AR_DUAL.update({"و" + k: v for k, v in _AR_DUAL.items()})  # 'مقتل شخصين وجريحين'
 _ROLE_RX = [
     ("arrested", re.compile(r"^(?:arrest\w*|dismantl\w*|تفكيك|detain\w*|detention|captur\w*|apprehend\w*|custody|round\w*|"
                             r"اعتقال|اعتقل\w*|القبض|قبض|توقيف|اوقف\w*|احتجاز|احتجز\w*|اسر)$")),
     ("killed", re.compile(r"^(?:kill\w*|dead|death|deaths|died|die|dies|martyr\w*|lifeless|bodies|"
                           r"قتل\w*|مقتل|قتلى|قتيل\w*|استشهاد|استشهد\w*|شهداء|شهيد\w*|مصرع|وفاه)$")),
-    ("injured", re.compile(r"^(?:injur\w*|wound\w*|hurt|casualt\w*|جرح\w*|جرحى|اصابه|اصابات|اصيب\w*|مصاب\w*)$")),
+    ("injured", re.compile(r"^(?:injur\w*|wound\w*|hurt|casualt\w*|جرح\w*|جرحى|جريح\w*|اصابه|اصابات|اصيب\w*|مصاب\w*)$")),
 ]
 _LEADERS = frozenset("leader ringleader commander emir".split())
 
@@ -232,6 +235,8 @@ def find_counts(folded: str) -> dict[str, int | None]:
         for ri, r in roles:
             if ri < s:
                 d = s - ri
+            elif ri < e:
+                d = 0  # the count's own word tells its role: 'مقتل شخصين وجريحين'
             else:
                 d = (ri - e + 1) * 1.2
                 if role_before and ("and" in toks[e:ri] or toks[ri][:1] == "و") and not any(e <= p < ri for p in starts):
@@ -247,7 +252,8 @@ def find_counts(folded: str) -> dict[str, int | None]:
     groups: list[list[tuple[int, int, int, str]]] = []
     for a in assigned:
         gap = toks[groups[-1][-1][1]:a[0]] if groups else []
-        if groups and groups[-1][-1][3] == a[3] and len(gap) <= 6 and any(w in ("and", "و") for w in gap) and not any(
+        if groups and groups[-1][-1][3] == a[3] and len(gap) <= 6 and (
+                any(w in ("and", "و") for w in gap) or toks[a[0]][:1] == "و") and not any(
             _ROLES[w] or _NUMS[w] is not None and w not in ("a", "an") for w in gap
         ):
             groups[-1].append(a)

@@ -487,6 +487,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
+            if typ in ("raid", "seizure") and counts.get("arrested") and not (counts.get("killed") or counts.get("injured")):
+                typ = "arrest"  # 'a campaign of raids ... led to the arrest of 14': coded by its outcome
             date_of = partial(sdates.in_window, w_start, w_end, ignore_before)  # looked for when needed
             fam = _FAMILY[typ]
             if not syr:

@@ -300,6 +300,7 @@ _AR_ORG_HEADS = frozenset(
     "قوات جيش تنظيم هيئه جبهه حركه لواء فرقه فيلق كتائب كتيبه وكاله قناه شبكه مرصد تلفزيون اذاعه صحيفه "
     "تجمع مجلس تنسيقيه ولايه ميليشيا ميليشيات فصيل".split()
 )
+_AR_SHEIKH = fold("الشيخ ")
 _AR_PREPS = frozenset("في من على الى عن مع بين حتى نحو داخل قرب".split())
 _AR_FRONT = fold("جبهة")
 _HANDLE_OUTLET = re.compile(r"(?:_[A-Za-z]+)*?_(?:news|network|media|center|centre|agency|tv|channel|radio|press|post|"
@@ -527,11 +528,16 @@ _AR_DESCRIPTORS = frozenset(fold(w) for w in (
     "مدينة بلدة قرية حي منطقة ناحية مخيم بمدينة ببلدة بقرية بحي بمنطقة ومدينة وبلدة وقرية وحي لمدينة لبلدة لقرية"
 ).split())
 # words after which a name is a place: prepositions, directions, the descriptors, and nouns whose
-# complement is a place (the hospitals of X, the X front)
+# complement is a place (the hospitals of X, the X front, the X road, the entrance of X)
 _AR_PLACE_CONTEXT = _AR_DESCRIPTORS | frozenset(fold(w) for w in (
     "في قرب الى إلى على حول ريف شرق غرب شمال جنوب أطراف محيط باتجاه نحو شرقي غربي شمالي جنوبي بريف "
-    "مشفى مشافي مستشفى مستشفيات جبهة"
+    "مشفى مشافي مستشفى مستشفيات جبهة طريق الطريق بطريق اوتوستراد أوتوستراد مدخل"
 ).split())
+
+
+# what may stand before a place named 'الشيخ ...' (else it is a man's title): place context, or
+# nothing (a dateline or headline opening 'الشيخ مسكين - ...')
+_AR_SHEIKH_OK = _AR_PLACE_CONTEXT | {""}
 
 
 def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matcher, accepted_f: list,
@@ -932,6 +938,9 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
+            if key.startswith(_AR_SHEIKH) and not prefix and (folded[:fs].rsplit(None, 1)[-1:] or [""])[0] not in _AR_SHEIKH_OK \
+                    and not any(c in "\n.:،,;-–—(«\"" for c in text[max(0, s - 3):s]):
+                continue  # 'اغتال مجهولون الشيخ أحمد العلي': a man, not the village Sheikh Ahmed
             if text[e:e + 3] == " 24" and (_AR_OUTLET_24.match(text, e) or _AR_OUTLET_24_BEFORE.search(text, max(0, s - 14), s)):
                 continue  # a local outlet: 'شبكة "السويداء 24"'
             if not (flags & _FOREIGN) and not _arabic_common_ok(folded, fs, len(prefix), key, m, accepted_f,
