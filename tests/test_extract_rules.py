@@ -1361,3 +1361,15 @@ def test_arabic_sheikh_before_a_name_is_a_man_unless_placed(text, name):
 def test_raids_that_end_in_arrests_are_arrests():
     r = extract_text("شنت قوات الأمن حملة مداهمات في حي الوعر بمدينة حمص أسفرت عن توقيف 14 مطلوباً")
     assert (first(r)["type"], first(r)["arrested"]) == ("arrest", 14)
+
+
+def test_a_campaign_count_across_provinces_is_kept():
+    r = extract_text("Security forces arrested dozens in Aleppo. Police said their drive against smuggling networks "
+                     "involved 40 raids across several provinces and led to the arrest of 55 suspects. "
+                     "The raids took place in Homs and Hama.")
+    assert first(r)["arrested"] == 55
+
+
+def test_syria_with_a_possessive_is_the_country_mention_alone():
+    r = extract_text("Cells remain active in Syria’s desert regions, officials in Homs said after a raid there.")
+    assert "Syria" in [m["text"] for m in r["mentions"]]

@@ -731,9 +731,10 @@ _TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 ho
                 fold("أمس"), fold("بينهم"), fold("حصيلة"))
 
 
-# a digest's tally of a day or a period ('76 died yesterday across Syria', '310 civilians during 20
-# days', 'خلال 24 ساعة'), unlike an event's own toll ('five were killed, including two children')
-_DIGEST = re.compile(r"\b(?:yesterday|so far|across)\b|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
+# a digest's tally of a day or a period ('76 died yesterday', '310 civilians during 20 days', 'خلال
+# 24 ساعة'), unlike an event's own toll ('five were killed, including two children') or a campaign's
+# count told for a wide area ('61 raids across several provinces led to the arrest of 71')
+_DIGEST = re.compile(r"\b(?:yesterday|so far)\b|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
                      r"(?:hours|days|weeks|months)\b|(?<!\S)(?:امس|خلال (?:\S+ )?(?:ساعه|يوم|ايام|اسبوع|شهر))")
 
 

@@ -498,7 +498,7 @@ def _extend(text: str, s: int, e: int, arabic: bool, names: "Matcher | None" = N
             info["desc"].append(d)
             info["countryside"] = d in ("countryside", "suburb", "suburbs")
             info["near"] = d != "countryside"
-    m = _EN_RIGHT.match(text[e:e + 40])
+    m = _EN_RIGHT.match(text[e:e + 40]) if key not in _COUNTRY_KEYS else None  # ('Syria’s desert regions': Syria)
     if m:
         e += m.end()
         d = " ".join(m.group("d").lower().replace("country side", "countryside").split())
@@ -514,6 +514,7 @@ def _extend(text: str, s: int, e: int, arabic: bool, names: "Matcher | None" = N
     return s, e, info
 
 
+_COUNTRY_KEYS = frozenset(("syria", "syrian arab republic"))
 _DIR_WORDS = frozenset("eastern western northern southern east west north south central".split())
 
 
