@@ -1373,3 +1373,13 @@ def test_a_campaign_count_across_provinces_is_kept():
 def test_syria_with_a_possessive_is_the_country_mention_alone():
     r = extract_text("Cells remain active in Syria’s desert regions, officials in Homs said after a raid there.")
     assert "Syria" in [m["text"] for m in r["mentions"]]
+
+
+def test_a_year_is_not_a_count():
+    r = extract_text("On 12 March 2025, unidentified gunmen shot and killed a man in Sanamayn (As-Sanamayn, Daraa).")
+    assert first(r)["killed"] == 1
+
+
+def test_a_toll_after_the_event_at_the_same_place_is_that_events():
+    r = extract_text("Shelling on Ariha by government forces, killing two civilians including a woman (Ariha, Idleb).")
+    assert [(i["type"], i["location"]["name"], i["killed"]) for i in r["incidents"]] == [("strike", "Ariha", 2)]

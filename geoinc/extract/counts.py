@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..text.normalize import fold
+from .dates import _AR_MONTHS, _EN_MONTHS
 from .memo import Memo
 
 __all__ = ["find_counts", "tells_harm", "NUMBER_WORDS"]
@@ -127,6 +128,18 @@ OUTLET_NOUNS = ("network", "news", "page", "channel", "agency", "website")
 _OUTLET_NOUNS = frozenset(OUTLET_NOUNS) | frozenset(fold(w) for w in "شبكة موقع صفحة وكالة المحلية الإخبارية".split())
 
 
+# words before a year ('12 March 2025, gunmen ...', 'in 2017', 'عام 2016'): the number is a date's
+_BEFORE_YEAR = frozenset(_EN_MONTHS) | frozenset(k.split()[-1] for k in _AR_MONTHS) | frozenset(
+    ("in", "since", "until", "of", "year", "early", "late", "mid")) | frozenset(fold(w) for w in ("عام", "العام", "سنة", "منذ"))
+
+
+def _is_year(toks: list[str], i: int) -> bool:
+    """Whether token ``i`` is a year, not a count: four digits from 1900 to 2100 after a month name
+    or 'in', 'since', 'عام' ... ('On 12 March 2025, gunmen killed a man' counts no 2025 gunmen)."""
+    t = toks[i]
+    return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100 and i > 0 and toks[i - 1] in _BEFORE_YEAR
+
+
 def _outlet_number(toks: list[str], i: int) -> bool:
     """Whether token ``i`` ('24') is the number in a local outlet's name, not a count: an outlet
     noun two words before it or right after it ('أفادت شبكة درعا 24 بمقتل شاب')."""
@@ -171,7 +184,7 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
                 phrases.append((i, i + 1, 1))
             i += 1
             continue
-        if v is not None and t == "24" and _outlet_number(toks, i):
+        if v is not None and ((t == "24" and _outlet_number(toks, i)) or _is_year(toks, i)):
             i += 1
             continue
         if v is not None:

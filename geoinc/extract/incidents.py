@@ -516,6 +516,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             # the same place and kind of event again: one incident
             same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
                          and _same_place(inc.location, loc.place)), None)
+            if same is None and _only_toll_words(folded, clause_trigs):
+                # the toll of the event just told at the same place, in its sentence ('Shelling on
+                # Ariha, killing two civilians (Ariha, Idleb)'): that event's, whatever its kind
+                same = next((inc for inc in incidents if k in inc.sentences and inc.location is not None
+                             and _same_place(inc.location, loc.place)), None)
             if same is None and loc.place.kind in ("governorate", "district", "subdistrict"):
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
@@ -542,7 +547,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))
                     same.excerpt = _excerpt(text, sentences[k], loc)
                 _add_to(same, k, counts, date_of, offs, text, syr)
-                last_by_family[fam] = same
+                last_by_family[_FAMILY[same.type]] = same
                 continue
             inc = Incident(type=typ, location=loc.place, precision=3 if len(govs) > 1 else _precision(loc, text),
                            sentences=[k], mentions=[loc_i] + [i for i in members if i != loc_i], background=sdates.past(may_past),
