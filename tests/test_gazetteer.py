@@ -331,3 +331,14 @@ def test_a_name_ending_in_a_descriptor_before_more_descriptors(gaz, name, pid, n
     from geoinc.gazetteer.query import parse_query
     hit = gaz._name_before_hints(name, parse_query(name).name)
     assert hit is not None and ("near" in hit[1]) == near
+
+
+@pytest.mark.parametrize("name, pid", [
+    ("Serêkaniyê", "C4988"),   # Ras al-Ain
+    ("Serekaniye", "C4988"),   # the same without diacritics
+    ("Girê Spî", "C5792"),     # Tal Abyad
+    ("Çobanbey", "C1250"),     # al-Rai
+    ("Efrîn", "C1366"),
+])
+def test_kurdish_and_turkish_town_names(gaz, name, pid):
+    assert gaz.resolve(name).id == pid

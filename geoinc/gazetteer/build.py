@@ -8,7 +8,8 @@ Reads OCHA COD-AB 2016/2020 boundaries, OCHA populated places and Damascus neigh
 Open-Syria alias tables, GeoNames (cities500 with alternate names), Natural Earth and the
 hand-edited ``gazetteer/regions.toml``, ``gazetteer/neighbourhoods_ar.toml`` (Arabic names of
 Damascus neighbourhoods, which OCHA gives in English only) and ``gazetteer/city_quarters.toml``
-(quarters of Aleppo, Homs and Deir ez-Zor, at their city's point); writes:
+(quarters of Aleppo, Homs and Deir ez-Zor, at their city's point) and ``gazetteer/town_aliases.toml``
+(Kurdish and Turkish names of towns: Serêkaniyê, Girê Spî, Çobanbey); writes:
 
 ``places.jsonl``          one place a line (sorted by id): names, aliases, rule variants, kind,
                           point, admin1/2/3 pcodes, rank, population, sources
@@ -471,6 +472,20 @@ class Builder:
                 n += 1
         self.report["city_quarters"] = n
 
+    def town_aliases(self) -> None:
+        """Other names (Kurdish, Turkish) of OCHA places from the project's ``town_aliases.toml``."""
+        spec = self._table("town_aliases.toml")
+        n = 0
+        for pid in sorted(spec):
+            pl = self.places.get(pid)
+            if pl is None or pl["kind"] != "town":
+                raise SystemExit(f"town_aliases.toml: [{pid}] is not a town pcode of the gazetteer")
+            names = {_clean(a) for a in spec[pid].get("names", []) if _clean(a)}
+            pl["aliases"] = sorted(set(pl["aliases"]) | names)
+            pl["sources"] = sorted(set(pl["sources"]) | {"town_aliases.toml"})
+            n += len(names)
+        self.report["town_aliases"] = n
+
     def regions(self) -> None:
         spec = tomllib.loads((self.out / "regions.toml").read_text("utf-8"))
         out = []
@@ -578,6 +593,7 @@ class Builder:
         self.geonames()
         self.neighbourhoods()
         self.city_quarters()
+        self.town_aliases()
         self.regions()
         self.finish()
 
@@ -602,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {a.data} does not hold ocha_cod_ab_2016/", file=sys.stderr)
         return 2
     a.out.mkdir(parents=True, exist_ok=True)
-    for table in ("regions.toml", "neighbourhoods_ar.toml", "city_quarters.toml"):  # the hand-edited tables
+    for table in ("regions.toml", "neighbourhoods_ar.toml", "city_quarters.toml", "town_aliases.toml"):  # hand-edited
         if not (a.out / table).exists():
             src = Path(__file__).resolve().parents[2] / "gazetteer" / table
             (a.out / table).write_bytes(src.read_bytes())
