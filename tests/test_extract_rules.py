@@ -1383,3 +1383,8 @@ def test_a_year_is_not_a_count():
 def test_a_toll_after_the_event_at_the_same_place_is_that_events():
     r = extract_text("Shelling on Ariha by government forces, killing two civilians including a woman (Ariha, Idleb).")
     assert [(i["type"], i["location"]["name"], i["killed"]) for i in r["incidents"]] == [("strike", "Ariha", 2)]
+
+
+def test_a_name_with_a_capital_article_and_a_lower_case_tail():
+    r = extract_text("Phosphorus bombs fell on the eastern countryside of Maart Al noman overnight.")
+    assert first(r)["location"]["name"] == "Ma'arrat An Nu'man"

@@ -768,7 +768,7 @@ _CAP_RX = re.compile(
 )
 
 
-_LOWER_TAIL_RX = re.compile(r"[A-Z](?<![\w’'-].)[a-z’']+ (?:al|el)[- ][a-z][a-z’']{2,}(?![\w’'-])")
+_LOWER_TAIL_RX = re.compile(r"[A-Z](?<![\w’'-].)[a-z’']+ (?:[Aa]l|[Ee]l)[- ][a-z][a-z’']{2,}(?![\w’'-])")
 
 
 def _run_core(name: str, gaz) -> str | None:
@@ -806,7 +806,7 @@ def _capital_runs(text: str, folded: str, offs: list[int], chosen: list, m: Matc
                 for s, e, name in runs]
     # a name whose last part is written in lower case ('Maart al-noman', 'Khan al assal'): looked
     # up whole the same way, and kept only when the gazetteer knows it
-    tails = [(r.start(), r.end(), r.group()) for r in _LOWER_TAIL_RX.finditer(text)] if " al" in text or " el" in text else []
+    tails = [(r.start(), r.end(), r.group()) for r in _LOWER_TAIL_RX.finditer(text)] if " al" in text or " el" in text or " Al" in text or " El" in text else []
     for s, e, name in runs + tails:
         core = m._run_cache[name]
         if core is None:
