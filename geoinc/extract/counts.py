@@ -42,7 +42,8 @@ _PERSONS = (
     "teachers teacher doctors doctor nurses nurse paramedics paramedic drivers driver volunteers volunteer "
     "rescuers rescuer refugees refugee villagers villager brothers brother officials official "
     "activists activist smugglers smuggler dealers dealer traffickers trafficker agents agent "
-    "militiamen militiaman jihadists jihadist"
+    "militiamen militiaman jihadists jihadist passengers passenger sons son daughters daughter sisters sister "
+    "relatives relative cousins cousin"
 ).split()
 _PERSON_SET = frozenset(_PERSONS)
 _ONE_PERSON = frozenset(w for w in _PERSONS if not w.endswith("s")) - {
@@ -130,12 +131,13 @@ _OUTLET_NOUNS = frozenset(OUTLET_NOUNS) | frozenset(fold(w) for w in "شبكة �
 
 # words before a year ('12 March 2025, gunmen ...', 'in 2017', 'عام 2016'): the number is a date's
 _BEFORE_YEAR = frozenset(_EN_MONTHS) | frozenset(k.split()[-1] for k in _AR_MONTHS) | frozenset(
-    ("in", "since", "until", "of", "year", "early", "late", "mid")) | frozenset(fold(w) for w in ("عام", "العام", "سنة", "منذ"))
+    ("in", "since", "until", "year", "early", "late", "mid")) | frozenset(fold(w) for w in ("عام", "العام", "سنة", "منذ"))
 
 
 def _is_year(toks: list[str], i: int) -> bool:
     """Whether token ``i`` is a year, not a count: four digits from 1900 to 2100 after a month name
-    or 'in', 'since', 'عام' ... ('On 12 March 2025, gunmen killed a man' counts no 2025 gunmen)."""
+    or 'in', 'since', 'عام' ... ('On 12 March 2025, gunmen killed a man' counts no 2025 gunmen; 'the arrest
+    of 2000 people' is a count)."""
     t = toks[i]
     return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100 and i > 0 and toks[i - 1] in _BEFORE_YEAR
 

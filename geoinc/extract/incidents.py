@@ -211,6 +211,7 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _FLED_BEFORE = re.compile(r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
+_TO_PLACE_BEFORE = re.compile(r"\b(?:to|in|at|into)\s+$", re.I)  # 'taken to Idlib's hospitals' (not 'jets bombed Idlib's hospital')
 _HOSPITAL_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\b", re.I)  # 'Idlib's hospitals'
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
 # bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
@@ -397,7 +398,7 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
     padded = " " + folded  # the event-word regex wants a space before each word
     speakers = any(getattr(m, "_speaker_place", False) for m in mentions)  # 'a spokesman in X said'
     event_starts = _event_word_starts(padded)
-    if ":" in text[:120]:
+    if ":" in text[:120] or any(getattr(m, "_attributive", False) for m in mentions):
         _header_labels(mentions, text)
     by_sent: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
@@ -487,15 +488,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             members = groups[ti]
             syr = [i for i in members if mentions[i].place.kind != "country"]
             counts = find_counts(window)
-            if typ in ("raid", "seizure") and counts.get("arrested") and not (counts.get("killed") or counts.get("injured")):
-                typ = "arrest"  # 'a campaign of raids ... led to the arrest of 14': coded by its outcome
             date_of = partial(sdates.in_window, w_start, w_end, ignore_before)  # looked for when needed
             fam = _FAMILY[typ]
             if not syr:
                 prev = last_by_family.get(fam)
                 if prev is not None and k - prev.sentences[-1] <= 3:
                     # (with no counts from a tally of a day or a period: '300 died during 20 days of bombardment')
-                    _add_to(prev, k, {} if _DIGEST.search(window) else counts, date_of, offs, text, members)
+                    _add_to(prev, k, {} if _is_digest(window) else counts, date_of, offs, text, members)
                     continue
                 if incidents:
                     if not members:
@@ -560,6 +559,9 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
         inc = _fallback(mentions, text, sentences, any_trigger)
         if inc is not None:
             incidents.append(inc)
+    for inc in incidents:
+        if inc.type in ("raid", "seizure") and inc.arrested and not (inc.killed or inc.injured):
+            inc.type = "arrest"  # 'a campaign of raids ... led to the arrest of 14': coded by its outcome
     # main event first: the report's own events in text order, then those told as past context;
     # of several events opening in one sentence, those that killed or injured people come first
     _mark_order(incidents, mentions, text, folded, breaks_of, may_weak)
@@ -673,14 +675,18 @@ _HEADER_COLON = re.compile(r"\s?:|\s(?=(?:" + "|".join(sorted(_DEMONYMS)) + r")\
 
 def _header_labels(mentions: list[Mention], text: str) -> None:
     """A governorate, region or governorate capital labelling the report ('Damascus: strikes on
-    the town of Deir al-Asafir', 'Syria - Hama: ...') only says in which area the places named
-    after it lie: when the report names such a place (in that governorate, or for Damascus in
-    Rural Damascus), the label is background, as a dateline is."""
-    for i, m in enumerate(mentions[:3]):
+    the town of Deir al-Asafir', 'Syria - Hama: ...'), or any place told as where the actors come
+    from ('Deir ez-Zor SDF fighters', 'Raqqa's authorities': ``Mention._attributive``), only says
+    in which area the places named after it lie: when the report names such a place (in that
+    governorate, or for Damascus in Rural Damascus), the label is background, as a dateline is."""
+    for i, m in enumerate(mentions):
         p = m.place
-        if p is None or m.start > 80 or not _HEADER_COLON.match(text, m.end):
+        if p is None:
             continue
-        if not (p.kind in ("governorate", "region") or (p.kind == "town" and p.rank >= _CAPITAL_RANK)):
+        if getattr(m, "_attributive", False):
+            pass  # any place before its actors: 'Deir ez-Zor SDF fighters detained three men in Shuhayl'
+        elif i >= 3 or m.start > 80 or not _HEADER_COLON.match(text, m.end) or not (
+                p.kind in ("governorate", "region") or (p.kind == "town" and p.rank >= _CAPITAL_RANK)):
             continue
         for o in mentions[i + 1:]:
             q = o.place
@@ -739,8 +745,26 @@ _TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 ho
 # a digest's tally of a day or a period ('76 died yesterday', '310 civilians during 20 days', 'خلال
 # 24 ساعة'), unlike an event's own toll ('five were killed, including two children') or a campaign's
 # count told for a wide area ('61 raids across several provinces led to the arrest of 71')
+# ... unless it refers back to the event ('three soldiers were killed yesterday in the attack')
+_THE_EVENT = re.compile(r"\bthe (?:attack|strike|airstrike|air strike|raid|blast|explosion|bombing|shelling|clash|clashes|"
+                        r"fighting|battle|ambush|assault|massacre)s?\b|(?<!\S)(?:ب|في )?(?:الهجوم|القصف|الانفجار|التفجير|"
+                        r"الاشتباكات|المعارك|الغاره|الكمين|المجزره)(?!\S)")
 _DIGEST = re.compile(r"\b(?:yesterday|so far)\b|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
                      r"(?:hours|days|weeks|months)\b|(?<!\S)(?:امس|خلال (?:\S+ )?(?:ساعه|يوم|ايام|اسبوع|شهر))")
+
+
+def _is_digest(window: str) -> bool:
+    """Whether a folded window is a tally of a day or a period (``_DIGEST``) that does not refer
+    back to the event (``_THE_EVENT``), or that breaks its dead down ('including ...', 'بينهم')."""
+    return _DIGEST.search(window) is not None and (
+        _THE_EVENT.search(window) is None or "including" in window or _AR_AMONG in window)
+
+
+_AR_AMONG = fold("بينهم")
+
+
+# a casualty told of something else: 'Separately, four people were injured in a car accident'
+_OTHER_MATTER = re.compile(r"\b(?:separately|in a separate|accidents?|crash(?:ed)?|collision)\b|(?<!\S)(?:حادث\w*|منفصل\w*)")
 
 
 def _tally_last(incidents: list[Incident], folded: str, fstarts: list[tuple[int, int]]) -> None:
@@ -817,9 +841,11 @@ _WEAK_ORIGIN_GATE = re.compile(r"\bfle(?:d|e)")     # run on the lower-cased rep
 # an event word that only tells what was planned: 'the cell had planned attacks on churches',
 # 'plotting to bomb', 'يخططون لتنفيذ هجمات' (not 'a carefully planned attack killed five')
 _PLANNED_TRIGGER = re.compile(
-    r"(?:\b(?:plans?|planning|plott(?:ing|ed)|plots?|intend(?:s|ed|ing)?)\s+(?:to\s+)?"
-    r"|\b(?:had|have|has|who|which|that|were|was)\s+planned\s+(?:to\s+)?|\bplanned\s+to\s+"
-    r"|(?<!\S)(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+)(?:\S+\s+){0,2}?$")
+    r"(?:\b(?:plan(?:s|ned|ning)?|plott?(?:ing|ed|s)?|intend(?:s|ed|ing)?)\s+to\s+"
+    r"(?:(?:carry out|launch|stage|conduct|commit|execute|an?|the)\s+)?"
+    r"|\b(?:planning|plotting)\s+(?:an?\s+|the\s+)?"
+    r"|\b(?:had|have|has|who|which|that|were|was)\s+planned\s+(?:an?\s+|the\s+)?"
+    r"|(?<!\S)(?:يخطط\w*|خطط\w*|تخطط\w*|ينوون|يعتزم\w*|تعتزم)\s+(?:\S+\s+){0,2}?)$")
 _WEAK_PLAN_GATE = re.compile(r"\b(?:plan|plot|intend)")  # (not 'warplane', 'rifle')
 #: how weak a place's claim to be where the event happened is (``_claim_weakness``)
 WEAK_SOURCE = 0.5    # where people or fire came from or went, or where the hurt were treated
@@ -858,7 +884,8 @@ def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True,
         if (("from" in low or "من" in before) and _ORIGIN_BEFORE.search(before)) or (
                 "fle" in low and _FLED_BEFORE.search(before)):
             return WEAK_SOURCE
-    if may[1] and (_HOSPITAL_BEFORE.search(before) or _HOSPITAL_AFTER.match(text, m.end, m.end + 40)):
+    if may[1] and (_HOSPITAL_BEFORE.search(before) or (
+            _HOSPITAL_AFTER.match(text, m.end, m.end + 40) and _TO_PLACE_BEFORE.search(before))):
         return WEAK_SOURCE
     return 0.0
 
@@ -917,8 +944,8 @@ def _toll_to_last(incidents: list[Incident], k: int, w_start: int, w_end: int, f
     if k - last.sentences[-1] != 1 or not _only_toll_words(folded, trigs):
         return
     window = folded[w_start:w_end]
-    if _DIGEST.search(window):
-        return  # a digest's tally ('76 died yesterday, including ...'), not this event's toll
+    if _is_digest(window) or _OTHER_MATTER.search(window):
+        return  # a digest's tally ('76 died yesterday, including ...') or another matter, not this event's toll
     counts = find_counts(window) if counts is None else counts
     if not (counts.get("killed") or counts.get("injured")):
         return

@@ -247,16 +247,28 @@ _TAIL_OK = frozenset(
     "region front frontline outskirts military".split()
 )
 # a speaker: 'X said', and 'X al-Hadi told' (a name going on with a family name before the verb)
-_SPEECH_AFTER = re.compile(r"^(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*"
-                           # an office named after the place: 'the Idlib health directorate said'
-                           r"|(?P<office>(?:\s+(?:health|security|local|city|provincial|military|civil|police|"
-                           r"education|interior|media|relief|municipal|governorate|regional))?"
-                           r"\s+(?:directorate|council|authorities|authority|governor|police|command|"
-                           r"ministry|office|committee|administration|agency|observatory|network|media|center|centre)))?"
-                           r"\s+(?:reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted)\b")
+# an office named after the place: 'the Idlib health directorate said'
+_OFFICE = (r"(?P<office>(?:\s+(?:health|security|local|city|provincial|military|civil|police|"
+           r"education|interior|media|relief|municipal|governorate|regional))?"
+           r"\s+(?:directorate|council|authorities|authority|governor|police|command|defen[cs]e|"
+           r"ministry|office|committee|administration|agency|observatory|network|media|center|centre))")
+_SPEECH_VERBS = r"reported|reports|said|says|told|quoted|cited|aired|broadcast|published|tweeted"
+_SPEECH_AFTER = re.compile(r"^(?:(?:\s+(?:al|el|bin|ibn|abu)[-\s][A-Z][\w’'-]*)?\s+(?:" + _SPEECH_VERBS + r")"
+                           # an office also announces ('Damascus's police announced'; a bare 'Syria
+                           # announced' is the state)
+                           r"|" + _OFFICE + r"\s+(?:" + _SPEECH_VERBS + r"|announced))\b")
 # offices of a place itself (not the government's or an outlet's, which speak for the country)
-_LOCAL_OFFICE = re.compile(r"\b(?:directorate|council|governor|police|command|office|committee)\b")
-_SPEECH_VERB_STEM = re.compile(r"said|says|told|report|quot|cited|aired|broadcast|publish|tweet")
+_LOCAL_OFFICE = re.compile(r"\b(?:directorate|council|governor|police|command|office|committee|defen[cs]e)\b")
+_SPEECH_VERB_STEM = re.compile(r"said|says|told|report|quot|cited|aired|broadcast|publish|tweet|announced")
+# after a possessive: a kinship word makes the name a person's ('Salma's brother was killed')
+_KIN_AFTER = re.compile(r"^[’']s\s+(?:(?:eldest|youngest|elder|younger|two|three|four|five)\s+)?(?:brothers?|sisters?|sons?|"
+                        r"daughters?|father|mother|parents|wife|husband|family|cousins?|uncle|nephews?|nieces?|"
+                        r"grandsons?|relatives|children|body|funeral|killers?|murder|killing|home|house|car)\b", re.I)
+# after a place: who acts from it rather than where it happens, told by a nationality or an
+# acronym ('Deir ez-Zor SDF fighters detained three men in Shuhayl', 'Homs Russian military
+# police') or a possessive and an actor ('Raqqa's authorities arrested ten people in Tabqa')
+_ACTOR_AFTER = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:authorities|authority|police|forces|security|army|governor|"
+                          r"council|administration|directorate|command|fighters|militias?|factions?|officials?)\b", re.I)
 
 
 def _may_be_speech(after: str) -> bool:
@@ -348,7 +360,10 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
     # attached digits or letters are excluded by the word-boundary check; speech makes an actor,
     # unless a preposition makes the name a place ('residents of nearby Nawa told', 'a spokesman
     # in Tel Aviv said')
-    sp = _SPEECH_AFTER.match(after) if _may_be_speech(after) else None
+    possessive = after[:2] in ("'s", "’s")
+    if possessive and _KIN_AFTER.match(after):
+        return False  # 'Salma's brother': a person, not the village Salma
+    sp = _SPEECH_AFTER.match(after[2:] if possessive else after) if _may_be_speech(after) else None
     if sp and sp.group("office") and notes is not None:
         if not _LOCAL_OFFICE.search(sp.group("office")):
             return False  # 'the Damascus authorities said': the government, not a place of the report
@@ -357,6 +372,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         return False
     elif sp and notes is not None and after[:1] == " ":
         notes["speaker"] = True
+    if possessive and notes is not None and _ACTOR_AFTER.match(after):
+        notes["attributive"] = True  # 'Raqqa's authorities arrested ten people in Tabqa'
     if after[:3] == " 24" and (_OUTLET_24.match(after) or _OUTLET_24_BEFORE.search(before)):
         return False  # a local outlet: 'Daraa 24', 'Halab 24' (not 'Daraa 24 people were killed')
     if title_line:
@@ -380,10 +397,12 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         nxt = _WORD_AFTER.match(after)
         if nxt and not nxt.group(1).strip() and nxt.group(2)[:1].isupper():
             w = fold(nxt.group(2))
+            actor = w in _DEMONYMS or (2 <= len(nxt.group(2)) <= 5 and nxt.group(2).isalpha() and nxt.group(2).isupper()
+                                       and not span.isupper())
+            if actor and notes is not None:
+                notes["attributive"] = True
             if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES \
-                    and w not in _FUNCTION_WORDS and w not in _DEMONYMS \
-                    and not (2 <= len(nxt.group(2)) <= 5 and nxt.group(2).isalpha() and nxt.group(2).isupper()
-                             and not span.isupper()):
+                    and w not in _FUNCTION_WORDS and not actor:
                 # (not a title's 'And': 'Clashes In Al Bab And Tadef', a nationality or an
                 # acronym: 'in the Badia ISIS cells ambushed ...')
                 # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
@@ -536,9 +555,17 @@ _AR_PLACE_CONTEXT = _AR_DESCRIPTORS | frozenset(fold(w) for w in (
 ).split())
 
 
-# what may stand before a place named 'الشيخ ...' (else it is a man's title): place context, or
-# nothing (a dateline or headline opening 'الشيخ مسكين - ...')
+# what may stand before a place named 'الشيخ ...' when a family name follows (else it is a man's
+# title and names): place context, or nothing (a dateline or headline opening 'الشيخ مسكين - ...')
 _AR_SHEIKH_OK = _AR_PLACE_CONTEXT | {""}
+_AR_DIRECTIONS = frozenset(fold(w) for w in "الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية".split())
+
+
+def _a_mans_name_after(folded: str, fe: int) -> bool:
+    """Whether the word after a name ending at folded ``fe`` looks like a family name: a word with
+    the article that is not a direction ('الشيخ أحمد العلي'; not 'الشيخ مسكين الشرقي')."""
+    nxt = folded[fe:fe + 30].split(None, 1)
+    return bool(nxt) and folded[fe:fe + 1] == " " and nxt[0].startswith("ال") and len(nxt[0]) > 3 and nxt[0] not in _AR_DIRECTIONS
 
 
 def _arabic_common_ok(folded: str, fs: int, prefix_len: int, key: str, m: Matcher, accepted_f: list,
@@ -939,7 +966,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
-            if key.startswith(_AR_SHEIKH) and not prefix and (folded[:fs].rsplit(None, 1)[-1:] or [""])[0] not in _AR_SHEIKH_OK \
+            if key.startswith(_AR_SHEIKH) and not prefix and _a_mans_name_after(folded, fe) \
+                    and (folded[:fs].rsplit(None, 1)[-1:] or [""])[0] not in _AR_SHEIKH_OK \
                     and not any(c in "\n.:،,;-–—(«\"" for c in text[max(0, s - 3):s]):
                 continue  # 'اغتال مجهولون الشيخ أحمد العلي': a man, not the village Sheikh Ahmed
             if text[e:e + 3] == " 24" and (_AR_OUTLET_24.match(text, e) or _AR_OUTLET_24_BEFORE.search(text, max(0, s - 14), s)):
@@ -973,6 +1001,10 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             # dateline) only when the report places its events nowhere else
             mention.background = True
             mention._origin = "office"  # type: ignore[attr-defined]
+        elif not arabic and notes.get("attributive"):
+            # 'Deir ez-Zor SDF fighters detained three men in Shuhayl': where the actors come from,
+            # which gives way to a place of its area named after it (see incidents._header_labels)
+            mention._attributive = True  # type: ignore[attr-defined]
         elif not arabic and notes.get("speaker"):
             # 'a spokesman in Damascus said ...': where the speaker is, a weak claim to be where
             # the event was
