@@ -1442,3 +1442,26 @@ def test_arabic_places_named_sheikh_stay_places(text, pid):
 def test_a_hospital_that_was_the_target_keeps_its_place_first():
     r = extract_text("Russian jets bombed Idlib's main hospital, killing five, and shells later fell on Sarmin.")
     assert (first(r)["location"]["name"], first(r)["killed"]) == ("Idleb", 5)
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Targeting Hraytan city with barrel bombs.", "strike"),        # the means tells the kind
+    ("Targeting Talbiseh with a car bomb.", "explosion"),
+    ("Gunmen targeted a patrol in Nawa.", "attack"),
+])
+def test_targeting_takes_the_kind_of_its_means(text, typ):
+    assert first(extract_text(text))["type"] == typ
+
+
+def test_thousands_separators_in_counts():
+    assert first(extract_text("Police seized arms and arrested 1,200 people in Homs."))["arrested"] == 1200
+
+
+def test_a_tally_of_this_month_is_not_the_events():
+    r = extract_text("Gunmen shot a man dead in Nawa. This month, 40 people were killed in the province.")
+    assert first(r)["killed"] == 1
+
+
+@pytest.mark.parametrize("text", ["Shelling hit the Daraa al-Balad neighbourhood.", "قصف على حي درعا البلد"])
+def test_quarters_of_daraa(text):
+    assert first(extract_text(text))["location"]["admin1"] == "SY12"

@@ -142,6 +142,10 @@ def _is_year(toks: list[str], i: int) -> bool:
     return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100 and i > 0 and toks[i - 1] in _BEFORE_YEAR
 
 
+# a number written with thousands separators, which folding turns into spaces ('300,000 pills')
+_GROUPED = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
+
+
 def _outlet_number(toks: list[str], i: int) -> bool:
     """Whether token ``i`` ('24') is the number in a local outlet's name, not a count: an outlet
     noun two words before it or right after it ('أفادت شبكة درعا 24 بمقتل شاب')."""
@@ -233,6 +237,8 @@ def tells_harm(folded: str) -> bool:
 
 def find_counts(folded: str) -> dict[str, int | None]:
     """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
+    if " " in folded and _GROUPED.search(folded):
+        folded = _GROUPED.sub(lambda g: g.group().replace(" ", ""), folded)  # '1,900' folds to '1 900'
     toks = folded.split()
     role_of = list(map(_ROLES.__getitem__, toks))
     out: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}

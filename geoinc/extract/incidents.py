@@ -379,6 +379,8 @@ def _bombs_from_the_air(folded: str, trigs: list[tuple[int, str]]) -> str:
 # raid words that only say something was done ('in a separate operation'), which a seizure in the
 # same clause makes precise
 _GENERIC_RAID_WORDS = frozenset(("operation", "operations", "security"))
+# attack words that only say something was aimed at a place ('targeting X with barrel bombs')
+_GENERIC_ATTACK_WORDS = frozenset(("targeting", "targeted"))
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
@@ -478,6 +480,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             first_pos = min((_fpos(offs, mentions[i].start) for i in groups[ti]), default=w_end)
             clause_trigs = [t for t in trig if w_start <= t[0] < first_pos] or [t for t in trig if w_start <= t[0] < w_end] or [trig[ti]]
             typ = _type_of(clause_trigs)
+            if typ == "attack" and all(_word_at(folded, pos) in _GENERIC_ATTACK_WORDS for pos, t in clause_trigs if t == "attack"):
+                # 'Targeting Hraytan city with barrel bombs': the means after the place tells the kind
+                means = [t for t in trig if first_pos <= t[0] < w_end and t[1] in ("strike", "explosion")]
+                if means:
+                    typ = _type_of(means)
+                    if typ == "explosion":
+                        typ = _bombs_from_the_air(folded, means)
             if typ == "raid" and any(t == "seizure" for _, t in clause_trigs) and all(
                     _word_at(folded, pos) in _GENERIC_RAID_WORDS for pos, t in clause_trigs if t == "raid"):
                 typ = "seizure"  # 'in a separate operation, police seized 300,000 pills': the seizure
@@ -749,7 +758,7 @@ _TALLY_WORDS = ("yesterday", "including", "toll", "so far", "past 24", "in 24 ho
 _THE_EVENT = re.compile(r"\bthe (?:attack|strike|airstrike|air strike|raid|blast|explosion|bombing|shelling|clash|clashes|"
                         r"fighting|battle|ambush|assault|massacre)s?\b|(?<!\S)(?:ب|في )?(?:الهجوم|القصف|الانفجار|التفجير|"
                         r"الاشتباكات|المعارك|الغاره|الكمين|المجزره)(?!\S)")
-_DIGEST = re.compile(r"\b(?:yesterday|so far)\b|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
+_DIGEST = re.compile(r"\b(?:yesterday|so far|this (?:week|month|year)|since the (?:start|beginning) of)\b|(?<!\S)منذ بدايه|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
                      r"(?:hours|days|weeks|months)\b|(?<!\S)(?:امس|خلال (?:\S+ )?(?:ساعه|يوم|ايام|اسبوع|شهر))")
 
 

@@ -8,7 +8,7 @@ Reads OCHA COD-AB 2016/2020 boundaries, OCHA populated places and Damascus neigh
 Open-Syria alias tables, GeoNames (cities500 with alternate names), Natural Earth and the
 hand-edited ``gazetteer/regions.toml``, ``gazetteer/neighbourhoods_ar.toml`` (Arabic names of
 Damascus neighbourhoods, which OCHA gives in English only) and ``gazetteer/city_quarters.toml``
-(quarters of Aleppo, Homs and Deir ez-Zor, at their city's point) and ``gazetteer/town_aliases.toml``
+(quarters of Aleppo, Homs, Deir ez-Zor and Daraa, at their city's point) and ``gazetteer/town_aliases.toml``
 (Kurdish and Turkish names of towns: Serêkaniyê, Girê Spî, Çobanbey); writes:
 
 ``places.jsonl``          one place a line (sorted by id): names, aliases, rule variants, kind,
