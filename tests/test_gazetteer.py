@@ -339,6 +339,7 @@ def test_a_name_ending_in_a_descriptor_before_more_descriptors(gaz, name, pid, n
     ("Girê Spî", "C5792"),     # Tal Abyad
     ("Çobanbey", "C1250"),     # al-Rai
     ("Efrîn", "C1366"),
+    ("Khan al-Sheikh", "C2466"),  # Khan al-Shih in Rural Damascus, not Khan Shaykhun in Idlib
 ])
 def test_kurdish_and_turkish_town_names(gaz, name, pid):
     assert gaz.resolve(name).id == pid
