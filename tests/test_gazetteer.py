@@ -340,6 +340,7 @@ def test_a_name_ending_in_a_descriptor_before_more_descriptors(gaz, name, pid, n
     ("Çobanbey", "C1250"),     # al-Rai
     ("Efrîn", "C1366"),
     ("Khan al-Sheikh", "C2466"),  # Khan al-Shih in Rural Damascus, not Khan Shaykhun in Idlib
+    ("كفريا", "C3952"),           # Kafraya, which OCHA names with its subdistrict
 ])
 def test_kurdish_and_turkish_town_names(gaz, name, pid):
     assert gaz.resolve(name).id == pid
