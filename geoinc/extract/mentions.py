@@ -381,8 +381,10 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
         # still one unknown name with it ('Explosion In Bab Touma Kills Two')
         if key in _COMPOUND_HEADS:
             nxt = _WORD_AFTER.match(after)
-            if nxt and not nxt.group(1).strip() and fold(nxt.group(2)) in m.flags and fold(nxt.group(2)) not in _TAIL_OK:
-                return False
+            if nxt and not nxt.group(1).strip():
+                w = fold(nxt.group(2))
+                if w not in _TAIL_OK and (w in m.flags or (w not in _common_words() and w not in _FUNCTION_WORDS)):
+                    return False  # ('Bab Touma', 'Bab Srijeh': a name; not 'In Al Bab Kills Two')
         prev = _word_before(before)
         if prev and not prev.group(2).strip() and fold(prev.group(1)) in _COMPOUND_HEADS:
             return False
