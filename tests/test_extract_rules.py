@@ -1471,3 +1471,40 @@ def test_quarters_of_daraa(text):
 @pytest.mark.parametrize("text", ["Mortar shells fell on Bab Touma, wounding three.", "سقوط قذائف على باب توما"])
 def test_bab_touma_is_in_old_damascus(text):
     assert first(extract_text(text))["location"]["name"] == "Old Damascus"
+
+
+
+# ---------------------------------------------------------------- after the seventh review
+@pytest.mark.parametrize("text, name", [
+    ("Insurgents attacked Sweida's police headquarters, killing three officers. One attacker was from Shahba.",
+     "As-Sweida"),                                                     # a building of the police: the target
+    ("A car bomb hit Azaz's army checkpoint, killing four; the wounded were taken to hospitals in Marea.", "Azaz"),
+    ("Idlib's hospitals received 30 wounded after airstrikes on Ariha.", "Ariha"),
+    ("اغتال مسلحون مجهولون الشيخ عيسى أثناء خروجه من المسجد في مدينة جاسم بريف درعا.", "Jasim"),  # a man
+    ("استهداف الشيخ مسكين بالمدفعية", "Sheikh Miskine"),             # a place targeted
+])
+def test_places_after_the_seventh_review(text, name):
+    assert first(extract_text(text))["location"]["name"] == name
+
+
+@pytest.mark.parametrize("text, role, n", [
+    ("On March 14, 300 people were arrested in raids across Daraa province.", "arrested", 300),  # not 14,300
+    ("A car bomb in Azaz killed 3, 200 families fled the area afterwards.", "killed", 3),
+    ("Shelling hit Jisreen. Two people were killed, raising the toll this week to 17.", "killed", 2),
+    ("Massacre east of Deir Ezzor kills 12 civilians and raises the death toll to 90.", "killed", 12),
+    ("A drone hit a military vehicle near Tal Tamr. The vehicle crashed into a ditch and three soldiers were killed.",
+     "killed", 3),
+    ("An explosion hit a market in Jarablus. Six people were killed yesterday in the blast, including two children.",
+     "killed", 6),
+    ("Jets struck Saraqib, killing 3. 76 people were killed yesterday, including 20 members of the regime forces.",
+     "killed", 3),
+    ("Regime forces arrested 300 of 2,000 residents of Douma.", "arrested", 300),
+])
+def test_counts_after_the_seventh_review(text, role, n):
+    assert first(extract_text(text, published="2025-06-10"))[role] == n
+
+
+def test_targeting_takes_only_its_own_means():
+    r = extract_text("Militants targeted a patrol in Muhasan with an ambush, killing three soldiers, "
+                     "before an explosion hit the town market.")
+    assert first(r)["type"] == "attack"

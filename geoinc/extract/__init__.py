@@ -73,6 +73,10 @@ class Extractor:
             pub = parse_published(header.group(1))
         language = lang if lang in ("en", "ar") else _language(text)
         folded, offs = fold_with_offsets(text)
+        if "," in text and _DIGIT_COMMA.search(text):
+            from .counts import join_thousands
+
+            folded = join_thousands(text, folded, offs)  # '1,900' as one number
         mentions = _find(text, self.gaz, (folded, offs))
         resolve_mentions(mentions, text, self.gaz)
         sentences = split_sentences(text)
@@ -107,6 +111,7 @@ class Extractor:
         return out
 
 
+_DIGIT_COMMA = re.compile(r"\d,\d")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 

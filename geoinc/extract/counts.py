@@ -9,6 +9,7 @@ up ('the leader and six members' -> 7); repeated statements of the same count do
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..text.normalize import fold
@@ -99,8 +100,8 @@ def _approx_start(toks: list[str], i: int) -> int:
 
 
 def _num(tok: str) -> int | None:
-    if tok.isdigit():
-        v = int(tok)
+    if tok.isdigit() or (tok[:1].isdigit() and "_" in tok and tok.replace("_", "").isdigit()):
+        v = int(tok.replace("_", ""))  # '1_900': '1,900' as the extractor folds it (join_thousands)
         return v if v < 100000 else None
     if tok in NUMBER_WORDS:
         return NUMBER_WORDS[tok]
@@ -140,10 +141,6 @@ def _is_year(toks: list[str], i: int) -> bool:
     of 2000 people' is a count)."""
     t = toks[i]
     return len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2100 and i > 0 and toks[i - 1] in _BEFORE_YEAR
-
-
-# a number written with thousands separators, which folding turns into spaces ('300,000 pills')
-_GROUPED = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
 
 
 def _outlet_number(toks: list[str], i: int) -> bool:
@@ -190,7 +187,8 @@ def _count_phrases(toks: list[str], nums: list[int | None], role_of: list[str | 
                 phrases.append((i, i + 1, 1))
             i += 1
             continue
-        if v is not None and ((t == "24" and _outlet_number(toks, i)) or _is_year(toks, i)):
+        if v is not None and ((t == "24" and _outlet_number(toks, i)) or _is_year(toks, i)
+                              or (i > 1 and toks[i - 1] == "of" and nums[i - 2] is not None)):  # '300 of 2,000 residents'
             i += 1
             continue
         if v is not None:
@@ -235,10 +233,35 @@ def tells_harm(folded: str) -> bool:
     return any(t in _HARM_WORDS or _ROLES[t] in ("killed", "injured") for t in folded.split())
 
 
+# a comma between digit groups in the original text: '1,900', '300,000' (not '14, 300')
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def join_thousands(text: str, folded: str, offs: list[int]) -> str:
+    """``folded`` with the space that each thousands separator of ``text`` folded to made '_', so
+    that '1,900' is one token '1_900' (read as 1900), while '14, 300' stays two numbers. The
+    length, and so every offset, stays the same."""
+    chars = None
+    for m in _THOUSANDS_COMMA.finditer(text):
+        j = bisect.bisect_left(offs, m.start())
+        if j < len(offs) and offs[j] == m.start() and folded[j] == " ":
+            if chars is None:
+                chars = list(folded)
+            chars[j] = "_"
+    return folded if chars is None else "".join(chars)
+
+
+# where a toll goes on to a running total ('two were killed, raising the toll this week to 17', 'ما
+# يرفع الحصيلة'): the numbers after it are not the event's
+CUMULATIVE = re.compile(r"\b(?:raising|raises|raised|bringing|brings|brought|pushing)\b|(?<!\S)(?:ما |لي|لت)?(?:يرفع|ترفع|ترتفع|يرتفع)(?!\S)")
+
+
 def find_counts(folded: str) -> dict[str, int | None]:
     """``{'arrested': n|None, 'killed': n|None, 'injured': n|None}`` for a folded text window."""
-    if " " in folded and _GROUPED.search(folded):
-        folded = _GROUPED.sub(lambda g: g.group().replace(" ", ""), folded)  # '1,900' folds to '1 900'
+    if "rais" in folded or "bring" in folded or "brought" in folded or "push" in folded or "رفع" in folded or "رتفع" in folded:
+        cum = CUMULATIVE.search(folded)
+        if cum:
+            folded = folded[:cum.start()]
     toks = folded.split()
     role_of = list(map(_ROLES.__getitem__, toks))
     out: dict[str, int | None] = {"arrested": None, "killed": None, "injured": None}

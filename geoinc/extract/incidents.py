@@ -29,6 +29,7 @@ import ahocorasick
 
 from ..text.normalize import fold
 from .context import _CAPITAL_RANK, _same_area, on_road
+from .counts import CUMULATIVE as _CUMULATIVE
 from .counts import find_counts, tells_harm
 from .dates import _AR_TIME_PHRASES, _TIME_PHRASES, DateMatch, find_dates, has_time_expression
 from .fastfold import word_end
@@ -211,7 +212,9 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|city|village|area|c
 _FLED_BEFORE = re.compile(r"\bfle(?:d|e|es|eing)\s+(?:to|toward|towards|into)\s+(?:the\s+)?(?:\w+\s+(?:near|of|in)\s+)?$", re.I)
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\s+(?:in|of|at)\s+(?:the\s+)?$|"
                               r"(?<!\S)[وب]?(?:ال)?(?:مشف[ىي]|مشافي|مستشف[ىي]|مستشفيات)\s+$", re.I)
-_TO_PLACE_BEFORE = re.compile(r"\b(?:to|in|at|into)\s+$", re.I)  # 'taken to Idlib's hospitals' (not 'jets bombed Idlib's hospital')
+# an attack verb right before 'X's hospital': the hospital was the target ('jets bombed Idlib's hospital')
+_ATTACKED_BEFORE = re.compile(r"\b(?:bomb\w*|struck|strikes?|hit|hits|target\w*|shell\w*|attack\w*|raid\w*|storm\w*|"
+                              r"pound\w*|destroy\w*)\s+(?:the\s+)?$", re.I)
 _HOSPITAL_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:hospitals?|clinics?|medical (?:point|center|centre)s?)\b", re.I)  # 'Idlib's hospitals'
 # where an attack was planned, not carried out: 'a cell planning attacks in Palmyra', 'plotting to
 # bomb churches in Damascus', 'كانوا يخططون لتنفيذ هجمات في مدينة تدمر'
@@ -381,6 +384,7 @@ def _bombs_from_the_air(folded: str, trigs: list[tuple[int, str]]) -> str:
 _GENERIC_RAID_WORDS = frozenset(("operation", "operations", "security"))
 # attack words that only say something was aimed at a place ('targeting X with barrel bombs')
 _GENERIC_ATTACK_WORDS = frozenset(("targeting", "targeted"))
+_MEANS_BEFORE = re.compile(r"\b(?:with|by|using)\s+(?:\S+\s+){0,3}?$")  # 'with (phosphorus) barrel bombs', 'by Russian airstrikes'
 
 
 def _type_of(found: list[tuple[int, str]]) -> str:
@@ -482,7 +486,8 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
             typ = _type_of(clause_trigs)
             if typ == "attack" and all(_word_at(folded, pos) in _GENERIC_ATTACK_WORDS for pos, t in clause_trigs if t == "attack"):
                 # 'Targeting Hraytan city with barrel bombs': the means after the place tells the kind
-                means = [t for t in trig if first_pos <= t[0] < w_end and t[1] in ("strike", "explosion")]
+                means = [t for t in trig if first_pos <= t[0] < w_end and t[1] in ("strike", "explosion")
+                         and _MEANS_BEFORE.search(folded, max(0, t[0] - 40), t[0])]
                 if means:
                     typ = _type_of(means)
                     if typ == "explosion":
@@ -765,15 +770,21 @@ _DIGEST = re.compile(r"\b(?:yesterday|so far|this (?:week|month|year)|since the 
 def _is_digest(window: str) -> bool:
     """Whether a folded window is a tally of a day or a period (``_DIGEST``) that does not refer
     back to the event (``_THE_EVENT``), or that breaks its dead down ('including ...', 'بينهم')."""
-    return _DIGEST.search(window) is not None and (
-        _THE_EVENT.search(window) is None or "including" in window or _AR_AMONG in window)
+    cum = _CUMULATIVE.search(window)
+    if cum:
+        window = window[:cum.start()]  # 'two were killed, raising the toll this week to 17': the two are the event's
+    return _DIGEST.search(window) is not None and (_THE_EVENT.search(window) is None or _BREAKDOWN.search(window) is not None)
 
 
-_AR_AMONG = fold("بينهم")
+# a tally breaking a day's dead down ('..., including 9 members of the regime forces'), unlike an
+# event's toll naming some of its dead ('six were killed in the blast, including two children')
+_BREAKDOWN = re.compile(r"\bincluding (?:about |more than |at least )?\d+ (?:members|elements|civilians|citizens|fighters|"
+                        r"persons|people|of|regime|soldiers|militants|rebels|is|isis)\b|(?<!\S)بينهم \d+")
+
 
 
 # a casualty told of something else: 'Separately, four people were injured in a car accident'
-_OTHER_MATTER = re.compile(r"\b(?:separately|in a separate|accidents?|crash(?:ed)?|collision)\b|(?<!\S)(?:حادث\w*|منفصل\w*)")
+_OTHER_MATTER = re.compile(r"\b(?:separately|in a separate|(?:traffic|car|road|work) accidents?)\b|(?<!\S)(?:حادث\w*|منفصل\w*)")
 
 
 def _tally_last(incidents: list[Incident], folded: str, fstarts: list[tuple[int, int]]) -> None:
@@ -894,7 +905,7 @@ def _claim_weakness(m: Mention, text: str, may: tuple[bool, bool, bool] = (True,
                 "fle" in low and _FLED_BEFORE.search(before)):
             return WEAK_SOURCE
     if may[1] and (_HOSPITAL_BEFORE.search(before) or (
-            _HOSPITAL_AFTER.match(text, m.end, m.end + 40) and _TO_PLACE_BEFORE.search(before))):
+            _HOSPITAL_AFTER.match(text, m.end, m.end + 40) and not _ATTACKED_BEFORE.search(before))):
         return WEAK_SOURCE
     return 0.0
 

@@ -262,13 +262,16 @@ _LOCAL_OFFICE = re.compile(r"\b(?:directorate|council|governor|police|command|of
 _SPEECH_VERB_STEM = re.compile(r"said|says|told|report|quot|cited|aired|broadcast|publish|tweet|announced")
 # after a possessive: a kinship word makes the name a person's ('Salma's brother was killed')
 _KIN_AFTER = re.compile(r"^[’']s\s+(?:(?:eldest|youngest|elder|younger|two|three|four|five)\s+)?(?:brothers?|sisters?|sons?|"
-                        r"daughters?|father|mother|parents|wife|husband|family|cousins?|uncle|nephews?|nieces?|"
-                        r"grandsons?|relatives|children|body|funeral|killers?|murder|killing|home|house|car)\b", re.I)
+                        r"daughters?|father|mother|parents|wife|husband|family(?!\s+court)|cousins?|uncle|nephews?|"
+                        r"nieces?|grandsons?|relatives|body|funeral|killers?|murder)\b", re.I)
 # after a place: who acts from it rather than where it happens, told by a nationality or an
 # acronym ('Deir ez-Zor SDF fighters detained three men in Shuhayl', 'Homs Russian military
 # police') or a possessive and an actor ('Raqqa's authorities arrested ten people in Tabqa')
 _ACTOR_AFTER = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:authorities|authority|police|forces|security|army|governor|"
-                          r"council|administration|directorate|command|fighters|militias?|factions?|officials?)\b", re.I)
+                          r"council|administration|directorate|command|fighters|militias?|factions?|officials?)\b"
+                          # (not a building of theirs, which is where the event was: 'Sweida's police headquarters')
+                          r"(?!\s+(?:headquarters|hq|station|stations|office|offices|building|checkpoints?|posts?|base|"
+                          r"branch|centre|center|prison|compound|barracks|academy|court))", re.I)
 
 
 def _may_be_speech(after: str) -> bool:
@@ -561,6 +564,10 @@ _AR_PLACE_CONTEXT = _AR_DESCRIPTORS | frozenset(fold(w) for w in (
 # title and names): place context, or nothing (a dateline or headline opening 'الشيخ مسكين - ...')
 _AR_SHEIKH_OK = _AR_PLACE_CONTEXT | {""}
 _AR_DIRECTIONS = frozenset(fold(w) for w in "الشرقي الغربي الشمالي الجنوبي الشرقية الغربية الشمالية الجنوبية".split())
+
+
+# verbs whose object is a man ('اغتال مجهولون الشيخ عيسى'): before 'الشيخ ...', a man's title
+_AR_PERSON_VERBS = re.compile(r"(?<!\S)[وف]?(?:اغتال\w*|اغتيال|قتل\w*|مقتل|اعتقل\w*|اعتقال|خطف\w*|اختطف\w*|اختطاف)(?!\S)")
 
 
 def _a_mans_name_after(folded: str, fe: int) -> bool:
@@ -968,7 +975,8 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
                 s = offs[fs - (2 if prefix.endswith("ال") else 1)] if prefix.endswith(("ال",)) else s
             if not _arabic_ok(folded, fs - len(prefix)):
                 continue
-            if key.startswith(_AR_SHEIKH) and not prefix and _a_mans_name_after(folded, fe) \
+            if key.startswith(_AR_SHEIKH) and not prefix and (
+                    _a_mans_name_after(folded, fe) or _AR_PERSON_VERBS.search(" ".join(folded[:fs].split()[-3:]))) \
                     and (folded[:fs].rsplit(None, 1)[-1:] or [""])[0] not in _AR_SHEIKH_OK \
                     and not any(c in "\n.:،,;-–—(«\"" for c in text[max(0, s - 3):s]):
                 continue  # 'اغتال مجهولون الشيخ أحمد العلي': a man, not the village Sheikh Ahmed
