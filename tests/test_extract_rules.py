@@ -1508,3 +1508,14 @@ def test_targeting_takes_only_its_own_means():
     r = extract_text("Militants targeted a patrol in Muhasan with an ambush, killing three soldiers, "
                      "before an explosion hit the town market.")
     assert first(r)["type"] == "attack"
+
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Enab Baladi – Idlib\nA woman was injured in Kansafra on Thursday.", ["Idleb", "Kansafra"]),   # not the village Enab
+    ("Raqqa is Being Slaughtered Silently reported executions in a public square.", []),
+    ("ذكرت عنب بلدي أن قصفا استهدف سراقب", ["Saraqab"]),
+    ("45 airstrikes targeted Aleppo today", ["Aleppo"]),                                            # not 'Aleppo Today'
+])
+def test_outlets_named_after_places_are_not_places(text, places):
+    assert [m["place"]["name"] for m in extract_text(text)["mentions"] if m["place"]] == places

@@ -26,7 +26,7 @@ from .foreign import foreign_places
 from .memo import Memo
 from .model import Mention
 
-__all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS"]
+__all__ = ["find_mentions", "matcher", "Matcher", "COMMON_WORDS", "OUTLET_NAMES"]
 
 _GAZ, _ART, _FOREIGN = 1, 2, 4
 _AR_RE = re.compile(r"[\u0600-\u06FF]")
@@ -938,6 +938,30 @@ def _split_possessives(text: str, folded: str, offs: list[int]) -> str:
     return folded if chars is None else "".join(chars)
 
 
+# outlets and groups named after places, which reports cite in datelines and credits ('Enab
+# Baladi – Idlib', 'Halab Today', 'Raqqa is Being Slaughtered Silently'): the place words inside
+# are not places of the report (outlets named 'X 24' and handles are told apart by rule instead)
+OUTLET_NAMES = (
+    "Enab Baladi", "Halab Today", "Aleppo Today", "Raqqa is Being Slaughtered Silently", "Horan Free League",
+    "Hawar News", "Qasioun News", "Qassioun News", "Qasioun Agency", "Qassioun Agency", "Jisr TV", "Jesr Press",
+    "Baladi News", "Sham Network", "Shaam Network", "Syria TV", "Deir Ezzor Free Voice", "Eye of Euphrates",
+    "عنب بلدي", "حلب اليوم", "الرقة تذبح بصمت", "تجمع أحرار حوران", "وكالة قاسيون", "شبكة شام", "تلفزيون سوريا",
+    "جسر برس", "عين الفرات",
+)
+# (as written: 'Aleppo Today' is the outlet, 'airstrikes targeted Aleppo today' is not)
+_OUTLET_RX = re.compile("|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(OUTLET_NAMES, key=len, reverse=True)))
+_OUTLET_GATE = tuple(sorted({o.split()[0].lower() for o in OUTLET_NAMES}))
+
+
+def _outlet_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``OUTLET_NAMES`` in ``text`` (the expression runs only when a first word of one
+    is in the text)."""
+    low = text.lower()
+    if not any(w in low for w in _OUTLET_GATE):
+        return []
+    return [m.span() for m in _OUTLET_RX.finditer(text)]
+
+
 def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = None) -> list[Mention]:
     """Every place name in ``text`` (English or Arabic) as unresolved :class:`Mention` objects,
     in text order; foreign names carry their :class:`ForeignPlace`. See the module doc.
@@ -1042,6 +1066,9 @@ def find_mentions(text: str, gaz=None, folded: tuple[str, list[int]] | None = No
             out.append(extra)
     if "apital" in text or "\u0639\u0627\u0635\u0645" in text:
         out += _the_capital(text, accepted)
+    outlets = _outlet_spans(text)
+    if outlets:  # 'Enab Baladi – Idlib': Enab is the outlet's name
+        out = [x for x in out if not any(a <= x.start < b or a < x.end <= b for a, b in outlets)]
     # an extension may have grown into the next mention: drop the one swallowed
     out.sort(key=lambda x: x.start)
     res: list[Mention] = []
