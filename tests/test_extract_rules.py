@@ -1519,3 +1519,9 @@ def test_targeting_takes_only_its_own_means():
 ])
 def test_outlets_named_after_places_are_not_places(text, places):
     assert [m["place"]["name"] for m in extract_text(text)["mentions"] if m["place"]] == places
+
+
+
+def test_a_direction_after_a_name_is_its_qualifier_not_another_name():
+    r = extract_text("Gunmen killed a young man in Al-Karak Al-Sharqi town in the eastern countryside of Daraa.")
+    assert first(r)["location"]["name"] == "Karak"

@@ -231,6 +231,9 @@ def _opens_sentence_as_verb(text: str, ws: int, word: str) -> bool:
     return (len(w) > 5 and w.endswith("ing") and w in _common_words()
             and _SENTENCE_START.search(text, max(0, ws - 4), ws) is not None)
 
+# a direction qualifying the name before it ('Al-Karak Al-Sharqi' is Eastern Karak, which the
+# gazetteer may know only as Karak), folded
+_QUALIFIER = re.compile(r"^(?:al|el|ash|esh|as|es|ad|ed|ar|er|an|en|az|ez|at|et)?\s?(?:sharq|sharkiy|gharb|shamal|janub|janoub|qibl)\w*$")
 # nationalities: capitalised, but after a place they begin what happened there ('Talbiseh Russian
 # raids on ...'), not the rest of an organisation's name
 _DEMONYMS = frozenset("russian syrian turkish iranian american israeli jordanian iraqi kurdish lebanese".split())
@@ -407,7 +410,7 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
             if actor and notes is not None:
                 notes["attributive"] = True
             if w not in _TAIL_OK and (w not in m.flags or key in _COMPOUND_HEADS) and w not in ARTICLES \
-                    and w not in _FUNCTION_WORDS and not actor:
+                    and w not in _FUNCTION_WORDS and not actor and not _QUALIFIER.match(w):
                 # (not a title's 'And': 'Clashes In Al Bab And Tadef', a nationality or an
                 # acronym: 'in the Badia ISIS cells ambushed ...')
                 # 'Aleppo Media Center', 'Deir ez-Zor Military Council'; a bare first word of
