@@ -1525,3 +1525,22 @@ def test_outlets_named_after_places_are_not_places(text, places):
 def test_a_direction_after_a_name_is_its_qualifier_not_another_name():
     r = extract_text("Gunmen killed a young man in Al-Karak Al-Sharqi town in the eastern countryside of Daraa.")
     assert first(r)["location"]["name"] == "Karak"
+
+
+
+def test_the_attack_told_again_with_a_nearer_place_is_one_incident():
+    r = extract_text("Gunmen attacked a checkpoint on the outskirts of Homs on Tuesday, killing two guards. "
+                     "The attack took place near the village of Fairouzeh, south-east of the city.",
+                     published="2025-07-17")
+    assert [(i["type"], i["location"]["name"]) for i in r["incidents"]] == [("attack", "Fayruza")]
+
+
+def test_a_link_to_another_story_makes_no_incident():
+    r = extract_text("Gunmen killed a man in Nawa on Monday.\nRelated: Israel strikes weapons depot near Damascus")
+    assert [i["location"]["name"] for i in r["incidents"]] == ["Nawa"]
+
+
+@pytest.mark.parametrize("text, n", [("Homs has seen revenge killings since the fall of the Assad government.", 1),
+                                     ("Shelling hit the village of Assad near Jarablus.", 2)])
+def test_assad_is_a_family_unless_placed(text, n):
+    assert len([m for m in extract_text(text)["mentions"] if m["place"]]) == n

@@ -185,11 +185,13 @@ _FAMILY = {"arrest": "sec", "raid": "sec", "seizure": "sec", "strike": "strike",
            "explosion": "attack", "clash": "clash", "other": "other"}
 _CAPTION = re.compile(
     r"\b(?:a (?:picture|photo|file photo|photograph|image) (?:taken|shows)|file photo|photo:|photo credit|"
-    r"getty images|afp via|reuters/|ap photo|\(photo)", re.I)
+    r"getty images|afp via|reuters/|ap photo|\(photo)"
+    # a link to another story ('Related: Israel strikes depot near Damascus', 'اقرأ أيضاً: ...')
+    r"|^\W*(?:related|read more|read also|also read|see also)\s*:|^\W*اقرأ أيضا", re.I)
 # Every _CAPTION phrase holds one of these (keep them in step). They avoid i, k and s, the only
 # letters that re.I also matches with non-ASCII ones ('ı', 'İ', 'K', 'ſ'), so a caption in the
 # original text leaves them, lower-cased by folding, in the folded text.
-_CAPTION_HINTS = ("photo", "ctur", "mage", "getty", "afp v", "reuter")
+_CAPTION_HINTS = ("photo", "ctur", "mage", "getty", "afp v", "reuter", "relat", "read mo", "read al", "o read", "ee al", "اقرا ا")
 _PAST_PHRASES = ("last year", "previously", "in the past", "years ago", "earlier", "past year", "past months") + tuple(
     "last " + m for m in ("january february march april may june july august september october november december".split()))
 _AR_PAST_PHRASES = ("سابقا", "العام الماضي")
@@ -534,6 +536,13 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                 # Ariha, killing two civilians (Ariha, Idleb)'): that event's, whatever its kind
                 same = next((inc for inc in incidents if k in inc.sentences and inc.location is not None
                              and _same_place(inc.location, loc.place)), None)
+            refined = False
+            if same is None and any(_refers_back(folded, pos) and pos - fs <= 12 for pos, _ in clause_trigs):
+                # 'The attack took place near the village of Fairouzeh': the event just told, now
+                # placed more exactly (in its governorate)
+                same = next((inc for inc in reversed(incidents) if _FAMILY[inc.type] == fam and inc.location is not None
+                             and k - inc.sentences[-1] <= 2 and _same_area(inc.location.admin1, loc.place.admin1)), None)
+                refined = same is not None
             if same is None and loc.place.kind in ("governorate", "district", "subdistrict"):
                 # the area around an incident already told ('... in Rural Damascus said the operation')
                 same = next((inc for inc in incidents if _FAMILY[inc.type] == fam and inc.location is not None
@@ -556,9 +565,11 @@ def build_incidents(text: str, folded: str, offs: list[int], sentences: list[tup
                     and not (date_of() is not None or (may_time and has_time_expression(window))) and k - prev.sentences[-1] <= 3):
                 same = prev
             if same is not None:
-                if same.location is None:
+                if same.location is None or (refined and len(govs) <= 1 and _precision(loc, text) < same.precision):
                     same.location, same.precision = loc.place, (3 if len(govs) > 1 else _precision(loc, text))
                     same.excerpt = _excerpt(text, sentences[k], loc)
+                    if refined:
+                        same.mentions.insert(0, loc_i)
                 _add_to(same, k, counts, date_of, offs, text, syr)
                 last_by_family[_FAMILY[same.type]] = same
                 continue
@@ -765,6 +776,21 @@ _THE_EVENT = re.compile(r"\bthe (?:attack|strike|airstrike|air strike|raid|blast
                         r"الاشتباكات|المعارك|الغاره|الكمين|المجزره)(?!\S)")
 _DIGEST = re.compile(r"\b(?:yesterday|so far|this (?:week|month|year)|since the (?:start|beginning) of)\b|(?<!\S)منذ بدايه|\b(?:during|within|over|in) (?:the (?:past|last) )?(?:\d+|\w+) "
                      r"(?:hours|days|weeks|months)\b|(?<!\S)(?:امس|خلال (?:\S+ )?(?:ساعه|يوم|ايام|اسبوع|شهر))")
+
+
+_REFER_BACK = re.compile(r"\b(?:the|this|that)\s+$")
+# the nouns of a single event (not of an activity going on: 'the clashes', 'the shelling')
+_ONE_EVENT_NOUNS = frozenset("attack attacks blast explosion bombing strike airstrike raid ambush assault assassination "
+                             "kidnapping".split())
+_AR_REFER_BACK = frozenset(fold(w) for w in "الهجوم الانفجار التفجير الغارة الكمين الاعتداء".split())
+
+
+def _refers_back(folded: str, pos: int) -> bool:
+    """Whether the event word at folded ``pos`` refers back to an event already told: 'the attack',
+    'this blast', 'وقع الهجوم' (the caller asks it only near the start of a sentence)."""
+    if folded.startswith("ال", pos) or folded.startswith("وال", pos):
+        return _word_at(folded, pos).lstrip("و") in _AR_REFER_BACK
+    return _word_at(folded, pos) in _ONE_EVENT_NOUNS and _REFER_BACK.search(folded, max(0, pos - 6), pos) is not None
 
 
 def _is_digest(window: str) -> bool:

@@ -41,13 +41,17 @@ _COMMON_FILE = Path(__file__).with_name("data") / "common_english.txt"
 # names of weapons and chemical agents that conflict reports use as words ('Sarin gas') and that
 # are also place names (Sarin, a town and subdistrict near Manbij): a place only in place context
 _WEAPON_WORDS = frozenset("sarin tabun soman napalm scud".split())
+# family names of Syrian leaders that reports use all the time and that are also place names
+# (Assad, a village near Jarablus): a place only in place context ('the Assad government' is not)
+_LEADER_NAMES = frozenset("assad sharaa jolani julani".split())
+_NAMED_PLACE_BEFORE = re.compile(r"\b(?:in|near|at|village of|town of)\s+$", re.I)  # (not 'of the')
 
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     return frozenset(
         w.strip() for w in _COMMON_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-    ) | _WEAPON_WORDS
+    ) | _WEAPON_WORDS | _LEADER_NAMES
 
 
 _COMMON_AR_FILE = Path(__file__).with_name("data") / "common_arabic.txt"
@@ -418,6 +422,8 @@ def _latin_ok(text: str, s: int, e: int, key: str, flags: int, m: Matcher, title
                 # is a Damascus quarter, not Al Bab and the village Touma)
                 return False
     # common English words that are also village names need place context
+    if key in _LEADER_NAMES and not (_DESCRIPTOR_AFTER.match(after) or _NAMED_PLACE_BEFORE.search(before)):
+        return False  # 'the fall of the Assad government': a family, not the village Assad
     if " " not in key and key in _common_words() and not m.is_major(key) and not fp:
         if not (_PLACE_CONTEXT_BEFORE.search(before) or _DESCRIPTOR_AFTER.match(after)):
             return False
